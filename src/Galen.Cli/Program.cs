@@ -1,0 +1,3 @@
+using Galen.Cli;
+
+return await GalenApp.RunAsync(args, Spectre.Console.AnsiConsole.Console).ConfigureAwait(false);
