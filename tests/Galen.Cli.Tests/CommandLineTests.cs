@@ -26,7 +26,9 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Demo_trains_a_model_and_reports_its_auroc_next_to_the_best_achievable()
     {
-        var (code, output) = await CliRun.RunAsync("demo", "--patients", "1500", "--epochs", "10", "--seed", "5");
+        string work = Path.Combine(Path.GetTempPath(), "galen-demo-test-" + Guid.NewGuid().ToString("N"));
+        var (code, output) = await CliRun.RunAsync("demo", "--patients", "1500", "--epochs", "10", "--seed", "5", "--out", work);
+        Directory.Delete(work, recursive: true);
 
         Assert.Equal(GalenApp.Ok, code);
         var model = System.Text.RegularExpressions.Regex.Match(output, @"MLP \(TorchSharp\)\s+│\s+(0\.\d+)");

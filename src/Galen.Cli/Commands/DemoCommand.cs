@@ -1,19 +1,15 @@
 using System.CommandLine;
-using System.Globalization;
+using Galen.Cli.Demo;
 using Galen.Cli.Terminal;
 using Galen.Core.Errors;
 using Galen.Core.Randomness;
-using Galen.Deep.Runtime;
-using Galen.Deep.Training;
-using Galen.Evaluation.Metrics;
 using Spectre.Console;
 
 namespace Galen.Cli.Commands;
 
 /// <summary>
-/// <c>galen demo</c>: Galen's main job on built-in data. Generates a cohort from a known risk
-/// model, trains a network on a training split, and reports its test AUROC next to the best
-/// AUROC any model could reach on that data (computed from the true risks).
+/// <c>galen demo</c>: Galen's main job on built-in data, as the stages listed in
+/// <see cref="DemoPipeline"/>.
 /// </summary>
 public static class DemoCommand
 {
@@ -31,8 +27,14 @@ public static class DemoCommand
 
     private static readonly Option<int> Epochs = new("--epochs")
     {
-        Description = "Training epochs.",
+        Description = "Training epochs for neural networks.",
         DefaultValueFactory = _ => 25,
+    };
+
+    private static readonly Option<string> Output = new("--out")
+    {
+        Description = "Folder for the demo's data, store, models and reports.",
+        DefaultValueFactory = _ => "galen-demo",
     };
 
     public static Command Create(CommandContext context)
@@ -41,42 +43,31 @@ public static class DemoCommand
         command.Options.Add(Patients);
         command.Options.Add(Seed);
         command.Options.Add(Epochs);
+        command.Options.Add(Output);
         command.SetAction(context.Run(async (parse, cancellationToken) =>
         {
-            int patients = parse.GetValue(Patients);
-            int seed = parse.GetValue(Seed);
-            int epochs = parse.GetValue(Epochs);
-            if (patients < 100)
+            var options = new DemoOptions(parse.GetValue(Patients), parse.GetValue(Seed), parse.GetValue(Epochs));
+            if (options.Patients < 100)
             {
-                throw new GalenConfigurationException($"--patients must be at least 100 (got {patients}).", "Use a larger cohort so the test split holds both outcomes.");
+                throw new GalenConfigurationException($"--patients must be at least 100 (got {options.Patients}).", "Use a larger cohort so the test split holds both outcomes.");
             }
 
-            if (epochs < 1)
+            if (options.Epochs < 1)
             {
-                throw new GalenConfigurationException($"--epochs must be at least 1 (got {epochs}).");
+                throw new GalenConfigurationException($"--epochs must be at least 1 (got {options.Epochs}).");
             }
 
-            var torch = TorchRuntime.EnsureLoaded();
-            context.Console.MarkupLine($"[bold]Galen demo[/]: {patients} synthetic patients, seed {seed}, libtorch {torch.LibTorchVersion} on {torch.Threads} threads.");
+            string work = Path.GetFullPath(parse.GetValue(Output)!);
+            Directory.CreateDirectory(work);
+            var demo = new DemoContext(context.Console, options, work);
+            context.Console.MarkupLine($"[bold]Galen demo[/] — writing to {Markup.Escape(work)}");
+            foreach (var stage in DemoPipeline.Stages())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                context.Console.Write(new Rule($"[bold]{Markup.Escape(stage.Title)}[/]").LeftJustified());
+                await stage.RunAsync(demo, cancellationToken).ConfigureAwait(false);
+            }
 
-            var cohort = DemoCohort.Generate(patients, seed);
-            var (train, test) = cohort.Split(0.75, seed);
-            var trainer = new BinaryMlpTrainer(new BinaryMlpOptions { Epochs = epochs, Seed = seed });
-            using var model = await ProgressBars.RunAsync(context.Console, "train MLP", progress =>
-                Task.Run(() => trainer.Fit(train.Features, DemoCohort.Columns, train.Outcomes, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
-
-            var predicted = model.PredictProbabilities(test.Features, DemoCohort.Columns);
-            double auroc = BinaryRanking.Auroc(test.Outcomes.ToArray(), predicted);
-            double bayes = BinaryRanking.Auroc(test.Outcomes.ToArray(), test.TrueRisks.ToArray());
-
-            var table = new Table().Border(TableBorder.Rounded).Title("[bold]test split[/]");
-            table.AddColumn("model");
-            table.AddColumn(new TableColumn("AUROC").RightAligned());
-            table.AddRow("MLP (TorchSharp)", auroc.ToString("F3", CultureInfo.InvariantCulture));
-            table.AddRow("best achievable (true risk)", bayes.ToString("F3", CultureInfo.InvariantCulture));
-            context.Console.Write(table);
-            context.Console.MarkupLine(
-                $"{train.Outcomes.Count} training and {test.Outcomes.Count} test patients; outcome prevalence {test.Outcomes.Count(o => o) / (double)test.Outcomes.Count:P1}.");
             return GalenApp.Ok;
         }));
         return command;

@@ -1,6 +1,6 @@
 using Galen.Core.Randomness;
 
-namespace Galen.Cli.Commands;
+namespace Galen.Cli.Demo;
 
 /// <summary>
 /// A small cohort drawn from a known logistic risk model with one interaction, so the best
