@@ -84,6 +84,8 @@ public static class ServeHost
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        // It logs the exception message, which may quote request content; ProblemResponses logs type and stack instead.
+        logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
     }
 
     private static void AddServices(IServiceCollection services, ServeOptions options)

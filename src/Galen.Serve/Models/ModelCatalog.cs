@@ -20,14 +20,17 @@ public sealed partial class ModelCatalog(
 {
     private readonly Dictionary<string, IModelLoader> _loaders = loaders.ToDictionary(l => l.Format, StringComparer.Ordinal);
     private readonly Lock _reloadGate = new();
-    private volatile Snapshot _snapshot = new(new Dictionary<string, ServedModel>(StringComparer.Ordinal), [], Loaded: false);
+    private volatile Snapshot _snapshot = new(new Dictionary<string, ServedModel>(StringComparer.Ordinal), [], Unserved: 0, Loaded: false);
     private string? _head;
 
     /// <summary>Served models by id.</summary>
     public IReadOnlyDictionary<string, ServedModel> Models => _snapshot.Models;
 
-    /// <summary>True once every production model has a loaded version and there is at least one.</summary>
-    public bool Ready => _snapshot is { Loaded: true, Problems.Count: 0 } && _snapshot.Models.Count > 0;
+    /// <summary>
+    /// True once every production model id has a version being served (the production one, or the
+    /// previous one while a newer version fails to load) and there is at least one.
+    /// </summary>
+    public bool Ready => _snapshot is { Loaded: true, Unserved: 0 } && _snapshot.Models.Count > 0;
 
     /// <summary>Why the catalog is not ready, or why a newer version is not served.</summary>
     public IReadOnlyList<string> Problems => _snapshot.Problems;
@@ -43,7 +46,8 @@ public sealed partial class ModelCatalog(
             var current = _snapshot.Models;
             var next = new Dictionary<string, ServedModel>(StringComparer.Ordinal);
             var problems = new List<string>();
-            foreach (var entry in registry.Production())
+            var production = registry.Production();
+            foreach (var entry in production)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (current.TryGetValue(entry.ModelId, out var served) && served.Version == entry.Version)
@@ -70,7 +74,7 @@ public sealed partial class ModelCatalog(
                 }
             }
 
-            _snapshot = new Snapshot(next, problems, Loaded: true);
+            _snapshot = new Snapshot(next, problems, Unserved: production.Count - next.Count, Loaded: true);
         }
     }
 
@@ -139,7 +143,7 @@ public sealed partial class ModelCatalog(
         }
     }
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, ServedModel> Models, IReadOnlyList<string> Problems, bool Loaded);
+    private sealed record Snapshot(IReadOnlyDictionary<string, ServedModel> Models, IReadOnlyList<string> Problems, int Unserved, bool Loaded);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {ModelKey} ({Format}).")]
     private static partial void LogLoaded(ILogger logger, string modelKey, string format);
