@@ -99,6 +99,28 @@ public static class ServeCommand
             console.MarkupLine($"  try        curl -s -H 'X-Api-Key: {generatedKey}' {Markup.Escape(url)}/api/models");
         }
 
+        var catalog = (Galen.Serve.Models.ModelCatalog)host.Services.GetService(typeof(Galen.Serve.Models.ModelCatalog))!;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!catalog.Ready && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var problem in catalog.Problems)
+        {
+            console.MarkupLine($"  [red]not served[/] {Markup.Escape(problem)}");
+        }
+
+        if (catalog.Models.Values.FirstOrDefault() is { } sample && generatedKey is not null)
+        {
+            string features = string.Join(", ", sample.Features.Take(3).Select(f => $"\"{f.Name}\": 1.0"));
+            console.MarkupLine($"  predict    curl -s -X POST -H 'X-Api-Key: {generatedKey}' -H 'Content-Type: application/json' -d '{{\"features\": {{{Markup.Escape(features)}}}}}' {Markup.Escape(url)}/api/models/{Markup.Escape(sample.Id)}/predict");
+        }
+        else if (catalog.Models.Count == 0)
+        {
+            console.MarkupLine("  [yellow]No production model is loaded yet[/]: register one with `galen models register` and promote it with `galen models promote`; the service picks it up without a restart.");
+        }
+
         console.MarkupLine("Press Ctrl+C to stop.");
         try
         {
