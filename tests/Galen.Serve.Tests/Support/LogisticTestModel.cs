@@ -6,8 +6,8 @@ using Galen.Serve.Registry;
 namespace Galen.Serve.Tests.Support;
 
 /// <summary>
-/// A test implementation of <see cref="IServedModel"/>: a logistic model with fixed weights whose
-/// reasons are weight × (value − mean). Its bundle is a small JSON file. Tests compute expected
+/// A test implementation of <see cref="IServedModel"/>: a logistic model on centred features,
+/// logit = intercept + Σ weight × (value − mean), missing = mean; reasons are weight × (value − mean). Its bundle is a small JSON file. Tests compute expected
 /// risks with <see cref="Risk"/> independently of the service.
 /// </summary>
 internal sealed class LogisticTestModel : IServedModel
@@ -64,7 +64,7 @@ internal sealed class LogisticTestModel : IServedModel
             for (int c = 0; c < row.Length; c++)
             {
                 double value = float.IsNaN(row[c]) ? _means[c] : row[c];
-                logit += _weights[c] * value;
+                logit += _weights[c] * (value - _means[c]);
                 double contribution = _weights[c] * (value - _means[c]);
                 contributions.Add(new RiskReason(Features[c].Name, Features[c].DisplayName, float.IsNaN(row[c]) ? null : row[c], Features[c].Unit, contribution));
             }
@@ -83,7 +83,7 @@ internal sealed class LogisticTestModel : IServedModel
         double logit = bundle.Intercept;
         foreach (var f in bundle.Features)
         {
-            logit += f.Weight * (values.TryGetValue(f.Name, out var v) ? v : f.Mean);
+            logit += f.Weight * ((values.TryGetValue(f.Name, out var v) ? v : f.Mean) - f.Mean);
         }
 
         return 1 / (1 + Math.Exp(-logit));
