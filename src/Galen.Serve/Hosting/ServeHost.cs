@@ -79,7 +79,7 @@ public static class ServeHost
             });
         }
 
-        logging.SetMinimumLevel(LogLevel.Information);
+        logging.SetMinimumLevel(options.MinimumLogLevel);
         // These categories log raw request paths and outgoing URLs, which can hold patient ids.
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);

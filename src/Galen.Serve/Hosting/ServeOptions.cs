@@ -44,6 +44,9 @@ public sealed record ServeOptions
     /// <summary>Write logs as JSON lines instead of text.</summary>
     public bool JsonLogs { get; init; }
 
+    /// <summary>Least severe log level written (Information logs one line per request).</summary>
+    public Microsoft.Extensions.Logging.LogLevel MinimumLogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
     /// <summary>The audit log to use.</summary>
     public string ResolvedAuditLogPath => AuditLogPath ?? Path.Combine(Path.GetFullPath(RegistryRoot), "audit", "audit.jsonl");
 }
