@@ -21,12 +21,28 @@ public sealed class AuditLog : IAsyncDisposable
     private long _lastSequence;
     private string _lastHash = AuditRecord.GenesisHash;
 
-    public AuditLog(string path)
+    private readonly bool _syncEachWrite;
+    private readonly TimeSpan _syncInterval;
+    private readonly Lock _state = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _syncer;
+    private volatile bool _unsynced;
+
+    /// <summary>
+    /// Opens (or creates) the log at <paramref name="path"/>. With <paramref name="syncEachWrite"/>
+    /// every append waits for an fsync; otherwise an append waits until its record is written to
+    /// the operating system (it survives a crash of the process) and the file and its anchor are
+    /// fsynced at most <paramref name="syncInterval"/> later (a power loss can lose that window).
+    /// </summary>
+    public AuditLog(string path, bool syncEachWrite = true, TimeSpan? syncInterval = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        _syncEachWrite = syncEachWrite;
+        _syncInterval = syncInterval ?? TimeSpan.FromMilliseconds(100);
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _writer = Task.Run(WriteLoopAsync);
+        _syncer = syncEachWrite ? Task.CompletedTask : Task.Run(SyncLoopAsync);
     }
 
     /// <summary>The log file.</summary>
@@ -53,13 +69,22 @@ public sealed class AuditLog : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _syncer.ConfigureAwait(false);
+        SyncQuietly();
+        _stopping.Dispose();
     }
 
     private async Task WriteLoopAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
+            if (!await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                break;
+            }
+
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
             {
@@ -85,6 +110,64 @@ public sealed class AuditLog : IAsyncDisposable
                 }
             }
         }
+
+    }
+
+    /// <summary>
+    /// Every sync interval, fsyncs what was written and moves the anchor up to it. Runs beside the
+    /// writer, so appends never wait for the disk.
+    /// </summary>
+    private async Task SyncLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_syncInterval, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            SyncQuietly();
+        }
+    }
+
+    /// <summary>Flushes the log to disk and moves the anchor to the last record written before the flush.</summary>
+    private void Sync()
+    {
+        if (!_unsynced)
+        {
+            return;
+        }
+
+        _unsynced = false;
+        AuditAnchor head;
+        lock (_state)
+        {
+            head = new AuditAnchor(_lastSequence, _lastHash);
+        }
+
+        using (var stream = new FileStream(Path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+        {
+            // fsync covers every write made to the file before it, through any handle.
+            stream.Flush(flushToDisk: true);
+        }
+
+        head.Write(Path);
+    }
+
+    private void SyncQuietly()
+    {
+        try
+        {
+            Sync();
+        }
+        catch (IOException)
+        {
+            // The next write or sync tries again; appends already reported their own success.
+        }
     }
 
     private void WriteBatch(List<Pending> batch)
@@ -94,24 +177,40 @@ public sealed class AuditLog : IAsyncDisposable
         if (stream.Length != _knownLength)
         {
             // Another writer appended (or this is the first write): continue the chain from the file's tail.
-            (_lastSequence, _lastHash) = ReadTail(stream);
+            var tail = ReadTail(stream);
+            lock (_state)
+            {
+                (_lastSequence, _lastHash) = tail;
+            }
         }
 
         stream.Seek(0, SeekOrigin.End);
         var text = new StringBuilder();
+        long sequence = _lastSequence;
+        string previous = _lastHash;
         foreach (var pending in batch)
         {
-            var (line, hash) = AuditLineFormat.Format(_lastSequence + 1, DateTimeOffset.UtcNow, pending.Event, _lastHash);
+            var (line, hash) = AuditLineFormat.Format(sequence + 1, DateTimeOffset.UtcNow, pending.Event, previous);
             text.Append(line).Append('\n');
-            _lastSequence++;
-            _lastHash = hash;
+            sequence++;
+            previous = hash;
         }
 
         stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
-        stream.Flush(flushToDisk: true);
+        lock (_state)
+        {
+            (_lastSequence, _lastHash) = (sequence, previous);
+        }
+
+        stream.Flush(flushToDisk: _syncEachWrite);
         _knownLength = stream.Length;
-        new AuditAnchor(_lastSequence, _lastHash).Write(Path);
         Written += batch.Count;
+        _unsynced = true;
+        if (_syncEachWrite)
+        {
+            new AuditAnchor(_lastSequence, _lastHash).Write(Path);
+            _unsynced = false;
+        }
     }
 
     private static (long Sequence, string Hash) ReadTail(FileStream stream)

@@ -92,7 +92,7 @@ public static class ServeHost
     {
         services.AddSingleton(options);
         services.AddSingleton(_ => ModelRegistry.Open(new RegistryOptions(options.RegistryRoot)));
-        services.AddSingleton(_ => new AuditLog(options.ResolvedAuditLogPath));
+        services.AddSingleton(_ => new AuditLog(options.ResolvedAuditLogPath, options.AuditSyncEachWrite));
         services.AddSingleton<ServeMetrics>();
         services.AddSingleton(new Pseudonyms(options.Security.PseudonymKey));
         services.AddSingleton<ModelCatalog>();

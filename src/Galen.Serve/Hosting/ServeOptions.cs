@@ -41,6 +41,13 @@ public sealed record ServeOptions
     /// <summary>CDS Hooks settings.</summary>
     public CdsOptions Cds { get; init; } = new();
 
+    /// <summary>
+    /// Wait for an fsync of the audit log before answering each prediction. Off (the default), a
+    /// prediction waits until its audit record is written to the operating system, which survives
+    /// a crash of the service, and the log is fsynced every 100 ms; a power loss can lose that window.
+    /// </summary>
+    public bool AuditSyncEachWrite { get; init; }
+
     /// <summary>Write logs as JSON lines instead of text.</summary>
     public bool JsonLogs { get; init; }
 

@@ -122,4 +122,24 @@ public sealed class AuditLogTests : IDisposable
         Assert.False(withExternal.Intact);
         Assert.Contains(withExternal.Problems, p => p.Problem.Contains("tail was truncated", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Without_an_fsync_per_write_records_are_readable_at_once_and_the_anchor_catches_up_within_the_sync_interval()
+    {
+        await using var log = new AuditLog(LogPath, syncEachWrite: false, syncInterval: TimeSpan.FromMilliseconds(50));
+        for (int i = 0; i < 10; i++)
+        {
+            await log.AppendAsync(new AuditEvent(AuditEvent.Actions.Prediction, "key:test", "mortality", 1, new string('b', 64)));
+        }
+
+        Assert.Equal(10, File.ReadAllLines(LogPath).Length);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (AuditAnchor.Read(LogPath)?.Sequence != 10 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(10, AuditAnchor.Read(LogPath)!.Sequence);
+        Assert.True(AuditVerifier.Verify(LogPath).Intact);
+    }
 }
