@@ -100,7 +100,8 @@ public static class ServeCommand
         }
 
         var catalog = (Galen.Serve.Models.ModelCatalog)host.Services.GetService(typeof(Galen.Serve.Models.ModelCatalog))!;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var registry = (Galen.Serve.Registry.ModelRegistry)host.Services.GetService(typeof(Galen.Serve.Registry.ModelRegistry))!;
+        var deadline = DateTime.UtcNow.AddSeconds(registry.Production().Count > 0 ? 10 : 0);
         while (!catalog.Ready && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace Galen.Serve.CdsHooks;
 /// token the request carried. Only servers on <see cref="CdsOptions.AllowedFhirServers"/> are
 /// contacted, so a request cannot turn the service into a proxy for arbitrary URLs.
 /// </summary>
-public sealed class FhirServerClient(HttpClient http, ServeOptions options, FhirBundleReader reader)
+public sealed class FhirServerClient(IHttpClientFactory clients, ServeOptions options, FhirBundleReader reader)
 {
     /// <summary>Name of the HttpClient registration (tests point it at an in-memory FHIR server).</summary>
     public const string HttpClientName = "cds-fhir-server";
@@ -34,6 +34,8 @@ public sealed class FhirServerClient(HttpClient http, ServeOptions options, Fhir
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         }
 
+        // A client per call from the factory, so handler lifetimes (and DNS changes) are respected.
+        var http = clients.CreateClient(HttpClientName);
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -103,7 +103,8 @@ public static class ServeHost
         services.AddSingleton<RiskAssessmentBuilder>();
         services.AddSingleton<FhirPrediction>();
         services.AddSingleton<CdsHooksService>();
-        services.AddHttpClient<FhirServerClient>(FhirServerClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<FhirServerClient>();
+        services.AddHttpClient(FhirServerClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
 
         services.AddRouting();
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemResponses.AddTraceId);
