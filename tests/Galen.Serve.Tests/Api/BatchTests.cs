@@ -90,4 +90,53 @@ public sealed class BatchTests(SharedServe serve)
         var problem = await Http.AssertProblem(response, HttpStatusCode.BadRequest);
         Assert.Contains("'blood_type'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Results_stream_out_while_the_input_is_still_arriving()
+    {
+        var firstResults = new TaskCompletionSource();
+        var content = new TwoPartCsv(firstResults.Task);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        // The test server's own handler: the factory's default client buffers request bodies.
+        using var client = new HttpClient(_factory.Server.CreateHandler()) { BaseAddress = _factory.Server.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ServeFactory.ScientistKey);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/models/mortality/batch") { Content = content };
+
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        string? first = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        bool secondPartStillWaiting = !content.SecondPartSent;
+        firstResults.SetResult();
+        string rest = await reader.ReadToEndAsync();
+
+        Assert.NotNull(first);
+        Assert.True(secondPartStillWaiting, "the first results should arrive before the second part of the input is sent");
+        var summary = JsonDocument.Parse(rest.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement.GetProperty("summary");
+        Assert.Equal(2 * TwoPartCsv.RowsPerPart, summary.GetProperty("scored").GetInt64());
+    }
+
+    /// <summary>A CSV body sent in two parts; the second waits until the test has seen results.</summary>
+    private sealed class TwoPartCsv(Task release) : HttpContent
+    {
+        public const int RowsPerPart = 600;
+
+        public bool SecondPartSent { get; private set; }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes("age,lactate\n" + Rows()));
+            await stream.FlushAsync();
+            await release.WaitAsync(TimeSpan.FromSeconds(30));
+            SecondPartSent = true;
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(Rows()));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        private static string Rows() => string.Concat(Enumerable.Range(0, RowsPerPart).Select(i => $"{40 + (i % 50)},{1 + (i % 4)}\n"));
+    }
 }
