@@ -10,6 +10,9 @@ public sealed class CommandLineTests
         Assert.Equal(GalenApp.Ok, code);
         Assert.Matches(@"demo\s+Run Galen's main job", output);
         Assert.Matches(@"doctor\s+Check the environment", output);
+        Assert.Matches(@"serve\s+Serve the registry's production models", output);
+        Assert.Matches(@"models\s+List, inspect, register", output);
+        Assert.Matches(@"audit\s+Work with the audit log", output);
     }
 
     [Fact]

@@ -31,6 +31,11 @@ public static class DemoCommand
         DefaultValueFactory = _ => 25,
     };
 
+    private static readonly Option<bool> Serve = new("--serve")
+    {
+        Description = "End by serving the demo's models (REST, FHIR, CDS Hooks, dashboard) until Ctrl+C.",
+    };
+
     private static readonly Option<string> Output = new("--out")
     {
         Description = "Folder for the demo's data, store, models and reports.",
@@ -44,9 +49,10 @@ public static class DemoCommand
         command.Options.Add(Seed);
         command.Options.Add(Epochs);
         command.Options.Add(Output);
+        command.Options.Add(Serve);
         command.SetAction(context.Run(async (parse, cancellationToken) =>
         {
-            var options = new DemoOptions(parse.GetValue(Patients), parse.GetValue(Seed), parse.GetValue(Epochs));
+            var options = new DemoOptions(parse.GetValue(Patients), parse.GetValue(Seed), parse.GetValue(Epochs), parse.GetValue(Serve));
             if (options.Patients < 100)
             {
                 throw new GalenConfigurationException($"--patients must be at least 100 (got {options.Patients}).", "Use a larger cohort so the test split holds both outcomes.");

@@ -34,5 +34,5 @@ public sealed class DemoContext(IAnsiConsole console, DemoOptions options, strin
         where T : class => _results.TryGetValue(typeof(T), out var value) ? (T)value : null;
 }
 
-/// <summary>The demo's options, parsed once.</summary>
-public sealed record DemoOptions(int Patients, int Seed, int Epochs);
+/// <summary>The demo's options, parsed once. <paramref name="Serve"/>: end by serving the demo's models.</summary>
+public sealed record DemoOptions(int Patients, int Seed, int Epochs, bool Serve = false);

@@ -1,0 +1,13 @@
+-- POST /cds-services/{id}: a patient-view call whose prefetch holds 50 observations (the body
+-- is written by the harness to CDS_BODY).
+local key = os.getenv("GALEN_KEY")
+local model = os.getenv("GALEN_MODEL") or "bench"
+local pause = tonumber(os.getenv("DELAY_MS") or "100")
+local file = assert(io.open(os.getenv("CDS_BODY"), "r"))
+wrk.body = file:read("*a")
+file:close()
+wrk.method = "POST"
+wrk.path = "/cds-services/" .. model
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Api-Key"] = key
+function delay() return pause end

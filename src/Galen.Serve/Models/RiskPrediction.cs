@@ -1,0 +1,17 @@
+namespace Galen.Serve.Models;
+
+/// <summary>One patient's risk and why.</summary>
+/// <param name="Probability">Probability of the outcome, in [0, 1].</param>
+/// <param name="Reasons">The features that moved this prediction most, strongest first.</param>
+public sealed record RiskPrediction(double Probability, IReadOnlyList<RiskReason> Reasons);
+
+/// <summary>
+/// One reason for a prediction: a feature, its value for this patient and how much it moved the
+/// risk (positive raises it).
+/// </summary>
+/// <param name="Feature">Machine name of the feature.</param>
+/// <param name="DisplayName">The feature in clinical words.</param>
+/// <param name="Value">The patient's value; null when missing.</param>
+/// <param name="Unit">Unit of the value, when it has one.</param>
+/// <param name="Contribution">Signed effect on the prediction in the explainer's units (e.g. log-odds).</param>
+public sealed record RiskReason(string Feature, string DisplayName, double? Value, string? Unit, double Contribution);
