@@ -59,6 +59,41 @@ public static class ConditionCatalog
     /// <summary>Conditions present in a set of flags, in catalogue order.</summary>
     public static IEnumerable<ConditionInfo> In(ChronicCondition conditions) => All.Where(c => (conditions & c.Condition) != 0);
 
+    /// <summary>
+    /// The chronic conditions an ICD-10-CM code (dotted or not) indicates. The coded conditions of
+    /// an admission, an input of the outcome model, are the union of this over its DIAGNOSES_ICD.
+    /// </summary>
+    public static ChronicCondition FromIcd10(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        string c = code.Replace(".", string.Empty, StringComparison.Ordinal);
+        bool Starts(string prefix) => c.StartsWith(prefix, StringComparison.Ordinal);
+        if (c == "I10")
+        {
+            return ChronicCondition.Hypertension;
+        }
+
+        return c switch
+        {
+            _ when Starts("E11") => ChronicCondition.Diabetes,
+            _ when Starts("E78") => ChronicCondition.Hyperlipidemia,
+            _ when Starts("E66") => ChronicCondition.Obesity,
+            _ when Starts("I25") => ChronicCondition.CoronaryArteryDisease,
+            _ when Starts("I50") => ChronicCondition.HeartFailure,
+            _ when Starts("I48") => ChronicCondition.AtrialFibrillation,
+            _ when Starts("J44") => ChronicCondition.Copd,
+            _ when Starts("J45") => ChronicCondition.Asthma,
+            _ when Starts("N18") => ChronicCondition.ChronicKidneyDisease,
+            _ when Starts("C18") || Starts("C34") || Starts("C50") || Starts("C61") => ChronicCondition.Cancer,
+            _ when Starts("F03") => ChronicCondition.Dementia,
+            _ when Starts("F32") => ChronicCondition.Depression,
+            _ when Starts("K74") => ChronicCondition.Cirrhosis,
+            _ when Starts("Z8673") => ChronicCondition.PriorStroke,
+            _ when Starts("E03") => ChronicCondition.Hypothyroidism,
+            _ => ChronicCondition.None,
+        };
+    }
+
     /// <summary>CKD stage code for an estimated GFR in mL/min/1.73 m² (KDIGO thresholds), or null above 60.</summary>
     public static ClinicalCode? CkdCode(double egfr) => egfr switch
     {

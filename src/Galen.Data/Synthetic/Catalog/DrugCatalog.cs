@@ -53,6 +53,7 @@ public static class DrugCatalog
         new("pantoprazole", "Pantoprazole", "A02BC02", "40790", 40, "mg", "IV", "q12h"),
         new("octreotide", "Octreotide", "H01CB02", "7617", 50, "mcg", "IV", "per hour"),
         new("ondansetron", "Ondansetron", "A04AA01", "26225", 4, "mg", "IV", "q6h PRN"),
+        new("ondansetron_po", "Ondansetron", "A04AA01", "26225", 8, "mg", "PO", "q8h PRN"),
         new("lactulose", "Lactulose", "A06AD11", "6218", 20, "g", "PO", "TID"),
         new("acetaminophen", "Acetaminophen", "N02BE01", "161", 650, "mg", "PO", "q6h PRN"),
         new("morphine", "Morphine Sulfate", "N02AA01", "7052", 2, "mg", "IV", "q4h PRN"),

@@ -44,7 +44,7 @@ public static class HomeMedicationCatalog
         new(ChronicCondition.ChronicKidneyDisease, "allopurinol", 0.10),
         new(ChronicCondition.ChronicKidneyDisease, "epoetin_alfa", 0.10),
         new(ChronicCondition.ChronicKidneyDisease, "sevelamer", 0.10),
-        new(ChronicCondition.Cancer, "ondansetron", 0.30),
+        new(ChronicCondition.Cancer, "ondansetron_po", 0.30),
         new(ChronicCondition.Cancer, "oxycodone", 0.25),
         new(ChronicCondition.Dementia, "donepezil", 0.60),
         new(ChronicCondition.Depression, "sertraline", 0.60),

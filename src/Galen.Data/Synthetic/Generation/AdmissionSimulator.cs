@@ -42,6 +42,8 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
             }
         }
 
+        // A principal diagnosis that names a chronic condition (an exacerbation, DKA, a colectomy for cancer) codes it.
+        coded |= ConditionCatalog.FromIcd10(profile.Codes[0].Code);
         int prior = patient.Admissions.Count(a => a.AdmitTime >= admit.AddDays(-365));
         double severity = rng.LogNormal(profile.SeverityMedian * (1 + (0.04 * (age - 65) / 10.0)), 0.45);
 
@@ -58,7 +60,7 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
 
         // First 24 hours: the window the outcome model reads.
         var vitalClock = new VitalClock(icuIn, rng.Uniform(0.1, 0.5));
-        RecordVitals(stay, body, vitalClock, 24, icuIn, rng);
+        RecordVitals(stay, body, vitalClock, 0, 24, icuIn, rng);
         int extraChecks = icu ? 0 : rng.Poisson(0.8 * severity);
         for (int i = 0; i < extraChecks; i++)
         {
@@ -74,6 +76,10 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
             RecordPanel(stay, body, MetabolicPanel, second, patient, age, rng);
             RecordPanel(stay, body, BloodCount, second, patient, age, rng);
         }
+
+        // Morning labs can fall inside the first 24 hours (an evening admission); they belong to the window.
+        var mornings = new MorningLabs(stay, body, orders, patient, age, panelHours, icuIn);
+        mornings.RecordUntil(24, double.PositiveInfinity, rng);
 
         var risk = stay.RiskFactors(age, coded, reason, prior, icu, intubated);
         double pDeath = OutcomeModel.MortalityProbability(risk);
@@ -99,8 +105,8 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
         }
 
         vitalClock.IcuOut = icuOut;
-        RecordVitals(stay, body, vitalClock, losHours - 0.25, icuIn, rng);
-        RecordLaterLabs(stay, body, orders, patient, age, panelHours, losHours, icuIn, icuOut, rng);
+        RecordVitals(stay, body, vitalClock, 24, losHours - 0.25, icuIn, rng);
+        mornings.RecordUntil(losHours - 1, icuOut, rng);
         stay.Sort();
 
         var diagnoses = Diagnoses(patient, profile, coded, risk, stay, body, rng);
@@ -221,14 +227,14 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
         public double Step(double hours) => hours < 48 ? (InIcu(hours) ? 1 : 4) : InIcu(hours) ? 4 : 8;
     }
 
-    private static void RecordVitals(StayRecorder stay, Physiology body, VitalClock clock, double untilHours, double icuIn, Random rng)
+    private static void RecordVitals(StayRecorder stay, Physiology body, VitalClock clock, double fromHours, double untilHours, double icuIn, Random rng)
     {
         while (clock.Next < untilHours)
         {
             double t = clock.Next;
             bool hourly = clock.Step(t) == 1;
             double jittered = t + (t > 1 ? rng.Uniform(-0.2, 0.2) : 0);
-            if (!rng.Chance(0.03) && jittered < untilHours)
+            if (!rng.Chance(0.03) && jittered >= fromHours && jittered < untilHours)
             {
                 bool temperatureDue = !hourly || ((int)Math.Round(t - icuIn) % 4 == 0);
                 RecordVitalSet(stay, body, jittered, hourly && !temperatureDue, rng);
@@ -372,43 +378,52 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
         }
     }
 
-    private static void RecordLaterLabs(StayRecorder stay, Physiology body, LabOrders orders, PatientDraft patient, int age, double panelHours, double losHours, double icuIn, double icuOut, Random rng)
+    /// <summary>Morning labs at about 05:00 on each calendar day after admission, recorded in two passes around the outcome draw.</summary>
+    private sealed class MorningLabs(StayRecorder stay, Physiology body, LabOrders orders, PatientDraft patient, int age, double panelHours, double icuIn)
     {
-        // Morning labs at about 05:00 on each following calendar day while still admitted.
-        DateTime firstMorning = stay.Admit.Date.AddDays(1).AddHours(5);
-        for (DateTime morning = firstMorning; ; morning = morning.AddDays(1))
+        private DateTime _next = stay.Admit.Date.AddDays(1).AddHours(5);
+        private double? _pending;
+
+        /// <summary>Records every morning whose draw time is before <paramref name="untilHours"/>.</summary>
+        public void RecordUntil(double untilHours, double icuOut, Random rng)
         {
-            double t = (morning - stay.Admit).TotalHours + rng.Uniform(0, 1.5);
-            if (t >= losHours - 1)
+            while (true)
             {
-                break;
-            }
+                double t = _pending ?? (_next - stay.Admit).TotalHours + rng.Uniform(0, 1.5);
+                if (t >= untilHours)
+                {
+                    _pending = t;
+                    return;
+                }
 
-            if (t < panelHours + 4)
-            {
-                continue;
-            }
+                _pending = null;
+                _next = _next.AddDays(1);
+                if (t < panelHours + 4)
+                {
+                    continue;
+                }
 
-            bool inIcu = t >= icuIn && t < icuOut;
-            if (rng.Chance(inIcu ? 0.95 : 0.85))
-            {
-                RecordPanel(stay, body, MetabolicPanel, t, patient, age, rng);
-            }
+                bool inIcu = t >= icuIn && t < icuOut;
+                if (rng.Chance(inIcu ? 0.95 : 0.85))
+                {
+                    RecordPanel(stay, body, MetabolicPanel, t, patient, age, rng);
+                }
 
-            if (rng.Chance(inIcu ? 0.9 : 0.8))
-            {
-                RecordPanel(stay, body, BloodCount, t, patient, age, rng);
-            }
+                if (rng.Chance(inIcu ? 0.9 : 0.8))
+                {
+                    RecordPanel(stay, body, BloodCount, t, patient, age, rng);
+                }
 
-            if (inIcu && stay.Last(Lactate) is > 2 && rng.Chance(0.8))
-            {
-                stay.Lab(Lactate, t, body.Measure(Lactate, t, rng));
-            }
+                if (inIcu && stay.Last(Lactate) is > 2 && rng.Chance(0.8))
+                {
+                    stay.Lab(Lactate, t, body.Measure(Lactate, t, rng));
+                }
 
-            if (rng.Chance(orders.LiverPanelProbability * 0.2))
-            {
-                stay.Lab(Bilirubin, t, body.Measure(Bilirubin, t, rng));
-                stay.Lab(Albumin, t, body.Measure(Albumin, t, rng));
+                if (rng.Chance(orders.LiverPanelProbability * 0.2))
+                {
+                    stay.Lab(Bilirubin, t, body.Measure(Bilirubin, t, rng));
+                    stay.Lab(Albumin, t, body.Measure(Albumin, t, rng));
+                }
             }
         }
     }

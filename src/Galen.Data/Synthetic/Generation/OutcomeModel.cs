@@ -14,7 +14,7 @@ public static class OutcomeModel
     public const double MortalityIntercept = -4.1;
 
     /// <summary>Intercept of the 30-day readmission logit.</summary>
-    public const double ReadmissionIntercept = -2.35;
+    public const double ReadmissionIntercept = -2.6;
 
     /// <summary>Median of a survivor's stay beyond its first 24 hours, in hours, before adjustments.</summary>
     public const double SurvivorExcessHoursMedian = 60;

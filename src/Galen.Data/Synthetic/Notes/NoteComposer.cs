@@ -458,10 +458,10 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
                     Hpi(b);
                     break;
                 case "pmh":
-                    Lines(b, Conditions().Select(c => Capitalise(c.Phrase)).ToList());
+                    Lines(b, Conditions().Select(Capitalise).ToList());
                     break;
                 case "pmh.inline":
-                    var conditions = Conditions().Select(c => c.Phrase).ToList();
+                    var conditions = Conditions().ToList();
                     b.Append(conditions.Count == 0 ? "no significant past medical history" : Join(conditions, "and"));
                     break;
                 case "home_meds":
@@ -556,7 +556,16 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
 
         private SyntheticAdmission? PriorAdmission => _patient.Admissions.Count > 0 ? _patient.Admissions[^1] : null;
 
-        private IEnumerable<ConditionInfo> Conditions() => ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime));
+        /// <summary>How notes name the patient's conditions; cancers by their site.</summary>
+        private IEnumerable<string> Conditions() => ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime)).Select(c =>
+            c.Condition != ChronicCondition.Cancer ? c.Phrase : _patient.CancerCode?.Code switch
+            {
+                "C34.90" => "lung cancer",
+                "C18.9" => "colon cancer",
+                "C50.919" => "breast cancer",
+                "C61" => "prostate cancer",
+                _ => c.Phrase,
+            });
 
         private void Hpi(NoteBuilder b)
         {

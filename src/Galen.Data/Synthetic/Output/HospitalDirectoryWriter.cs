@@ -64,6 +64,9 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
     /// <param name="firstIds">The first identifier of each kind reserved for this patient.</param>
     private protected abstract void Render(SyntheticPatient patient, Utf8Rows[] rows, ReadOnlySpan<long> firstIds);
 
+    /// <summary>Files a format writes outside its streamed tables (FHIR bundles), for the manifest.</summary>
+    private protected virtual IEnumerable<OutputFileInfo> ExtraFiles() => [];
+
     /// <summary>Writes files that do not depend on patients (dictionaries, concepts).</summary>
     private protected virtual void WriteStaticFiles(HospitalSetting setting)
     {
@@ -165,6 +168,7 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
         }
 
         _sinks = [];
+        files.AddRange(ExtraFiles());
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         WriteManifest(files, summary);
         return files;
