@@ -65,8 +65,8 @@ internal static class IdentityFactory
             MiddleInitial = middle,
             LastName = last,
             Ssn = Ssn(faker),
-            Mrn = faker.Random.Replace("#########"),
-            HealthPlanNumber = faker.Random.String2(3, "ABCDEFGHJKLMNPRSTUVWXYZ") + faker.Random.Replace("#########"),
+            Mrn = faker.Random.Number(0, 999_999_999).ToString("D9", CultureInfo.InvariantCulture),
+            HealthPlanNumber = faker.Random.String2(3, "ABCDEFGHJKLMNPRSTUVWXYZ") + faker.Random.Number(0, 999_999_999).ToString("D9", CultureInfo.InvariantCulture),
             Street = faker.Address.StreetAddress(),
             City = faker.Address.City(),
             State = faker.Address.StateAbbr(),
@@ -74,29 +74,33 @@ internal static class IdentityFactory
             HomePhone = Phone(faker),
             Email = faker.Internet.Email(first, last).ToLowerInvariant(),
             PortalUrl = "https://portal." + site.Domain + "/patients/" + faker.Random.AlphaNumeric(10),
-            DeviceSerial = hasDevice ? faker.Random.Replace("???######?").ToUpperInvariant() : null,
+            DeviceSerial = hasDevice ? faker.Random.String2(3, "ABCDEFGHJKLMNPRSTUVWXYZ") + faker.Random.Number(0, 999_999).ToString("D6", CultureInfo.InvariantCulture) + faker.Random.String2(1, "ABCDEFGHJKLMNPRSTUVWXYZ") : null,
             Relatives = relatives,
         };
     }
 
-    /// <summary>A US phone number "(AAA) EEE-LLLL" with valid-looking area and exchange codes.</summary>
+    /// <summary>A US phone number "(AAA) EEE-LLLL" with area and exchange codes in 201–989 (one draw, split into parts).</summary>
     public static string Phone(Faker faker)
     {
-        int area = faker.Random.Number(201, 989);
-        int exchange = faker.Random.Number(201, 989);
-        int line = faker.Random.Number(0, 9999);
+        long n = faker.Random.Long(0, (789L * 789 * 10000) - 1);
+        int line = (int)(n % 10000);
+        int exchange = 201 + (int)(n / 10000 % 789);
+        int area = 201 + (int)(n / 10000 / 789);
         return string.Create(CultureInfo.InvariantCulture, $"({area}) {exchange}-{line:0000}");
     }
 
-    /// <summary>An SSN in a valid-looking range: area 001–899 except 666, group 01–99, serial 0001–9999.</summary>
+    /// <summary>An SSN in a valid-looking range: area 001–899 except 666, group 01–99, serial 0001–9999 (one draw, split into parts).</summary>
     private static string Ssn(Faker faker)
     {
-        int area = faker.Random.Number(1, 898);
+        long n = faker.Random.Long(0, (898L * 99 * 9999) - 1);
+        int serial = 1 + (int)(n % 9999);
+        int group = 1 + (int)(n / 9999 % 99);
+        int area = 1 + (int)(n / 9999 / 99);
         if (area == 666)
         {
             area = 667;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{area:000}-{faker.Random.Number(1, 99):00}-{faker.Random.Number(1, 9999):0000}");
+        return string.Create(CultureInfo.InvariantCulture, $"{area:000}-{group:00}-{serial:0000}");
     }
 }

@@ -60,6 +60,14 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         "symptoms", "negatives", "negatives.or", "diagnosis.principal", "diagnosis.secondary", "procedures", "signature",
     };
 
+    /// <summary>The labs an admission note lists, with the abbreviations clinicians write.</summary>
+    private static readonly (string Label, Analyte Analyte)[] LabSummary =
+    [
+        ("Na", Analyte.Sodium), ("K", Analyte.Potassium), ("HCO3", Analyte.Bicarbonate), ("BUN", Analyte.UreaNitrogen), ("Cr", Analyte.Creatinine),
+        ("glucose", Analyte.Glucose), ("WBC", Analyte.WhiteBloodCells), ("Hgb", Analyte.Hemoglobin), ("Plt", Analyte.Platelets), ("lactate", Analyte.Lactate),
+        ("troponin", Analyte.TroponinI), ("BNP", Analyte.Bnp), ("INR", Analyte.Inr), ("HbA1c", Analyte.HbA1c),
+    ];
+
     private static readonly string[] RequiredForms = ["patient-name-form", "patient-reference-form", "clinician-name-form", "relative-name-form", "date-form", "phone-form", "age-form"];
 
     private static readonly string[] RequiredPhrases = ["hpi-open", "hpi-negatives", "hpi-prior", "hpi-ed", "exam-vitals", "exam-general:well", "exam-general:ill", "signature", "followup", "discharge-condition",
@@ -604,13 +612,8 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
 
         private void Labs(NoteBuilder b)
         {
-            var parts = new List<string>();
-            foreach (var (label, analyte) in new (string, Analyte)[]
-            {
-                ("Na", Analyte.Sodium), ("K", Analyte.Potassium), ("HCO3", Analyte.Bicarbonate), ("BUN", Analyte.UreaNitrogen), ("Cr", Analyte.Creatinine),
-                ("glucose", Analyte.Glucose), ("WBC", Analyte.WhiteBloodCells), ("Hgb", Analyte.Hemoglobin), ("Plt", Analyte.Platelets), ("lactate", Analyte.Lactate),
-                ("troponin", Analyte.TroponinI), ("BNP", Analyte.Bnp), ("INR", Analyte.Inr), ("HbA1c", Analyte.HbA1c),
-            })
+            var parts = new List<string>(LabSummary.Length);
+            foreach (var (label, analyte) in LabSummary)
             {
                 if (FirstMeasurement(analyte) is { } m)
                 {
@@ -812,23 +815,56 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         /// <summary>Writes a name form; the part between '&lt;' and '&gt;' is the annotated PHI.</summary>
         private void NameForm(NoteBuilder b, string form, string first, string last, string middle, PhiType type)
         {
-            string title = _patient.Female ? (_rng.Chance(0.5) ? "Ms." : "Mrs.") : "Mr.";
-            var text = new StringBuilder(form)
-                .Replace("{first}", first).Replace("{last}", last).Replace("{middle}", middle)
-                .Replace("{FIRST}", first.ToUpperInvariant()).Replace("{LAST}", last.ToUpperInvariant()).Replace("{MIDDLE}", middle.ToUpperInvariant())
-                .Replace("{f}", first[..1]).Replace("{title}", title)
-                .ToString();
-            int open = text.IndexOf('<', StringComparison.Ordinal);
-            int close = text.IndexOf('>', StringComparison.Ordinal);
-            if (open < 0 || close < open)
+            var text = new StringBuilder(48);
+            int spanStart = -1;
+            int spanEnd = -1;
+            for (int i = 0; i < form.Length; i++)
             {
-                b.Append(text);
+                char c = form[i];
+                if (c == '<')
+                {
+                    spanStart = text.Length;
+                    continue;
+                }
+
+                if (c == '>')
+                {
+                    spanEnd = text.Length;
+                    continue;
+                }
+
+                int close = c == '{' ? form.IndexOf('}', i) : -1;
+                if (close < 0)
+                {
+                    text.Append(c);
+                    continue;
+                }
+
+                text.Append(form.AsSpan(i + 1, close - i - 1) switch
+                {
+                    "first" => first,
+                    "last" => last,
+                    "middle" => middle,
+                    "FIRST" => first.ToUpperInvariant(),
+                    "LAST" => last.ToUpperInvariant(),
+                    "MIDDLE" => middle.ToUpperInvariant(),
+                    "f" => first[..1],
+                    "title" => _patient.Female ? (_rng.Chance(0.5) ? "Ms." : "Mrs.") : "Mr.",
+                    _ => form.Substring(i, close - i + 1),
+                });
+                i = close;
+            }
+
+            string rendered = text.ToString();
+            if (spanStart < 0 || spanEnd < spanStart)
+            {
+                b.Append(rendered);
                 return;
             }
 
-            b.Append(text[..open]);
-            b.AppendPhi(text[(open + 1)..close], type);
-            b.Append(text[(close + 1)..]);
+            b.Append(rendered[..spanStart]);
+            b.AppendPhi(rendered[spanStart..spanEnd], type);
+            b.Append(rendered[spanEnd..]);
         }
 
         private static string Join(IReadOnlyList<string> items, string conjunction) => items.Count switch
