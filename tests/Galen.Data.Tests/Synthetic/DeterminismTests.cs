@@ -13,7 +13,7 @@ public sealed class DeterminismTests
     private static void Generate(SyntheticFormat format, string directory, int seed, int batchSize, int threads, bool compress = false, FhirLayout layout = FhirLayout.Ndjson)
     {
         using var writer = HospitalOutputFolder.CreateWriter(format, directory, compress, layout);
-        SyntheticHospital.Generate(new SyntheticHospitalOptions { Patients = 70, Seed = seed, BatchSize = batchSize, MaxDegreeOfParallelism = threads }, writer);
+        SyntheticHospital.Generate(new SyntheticHospitalOptions { Patients = format == SyntheticFormat.Fhir ? 25 : 70, Seed = seed, BatchSize = batchSize, MaxDegreeOfParallelism = threads }, writer);
     }
 
     [Theory]

@@ -92,6 +92,12 @@ public sealed class GenerativeModelTests(InMemoryHospital hospital) : IClassFixt
         Assert.InRange(meanStay, 3, 8);
         double expected = hospital.Admissions.Average(a => a.Truth.ExpectedLengthOfStayDays);
         Assert.InRange(meanStay - expected, -0.4, 0.4);
+        // Among stays of at least 48 hours the conditional risk is calibrated too.
+        var long48 = hospital.Admissions.Where(a => (a.DischargeTime - a.AdmitTime).TotalHours >= 48).ToList();
+        double expected48 = long48.Average(a => a.Truth.InHospitalDeathProbabilityGiven48h);
+        double se48 = Math.Sqrt(expected48 * (1 - expected48) / long48.Count);
+        Assert.InRange((long48.Count(a => a.DiedInHospital) / (double)long48.Count) - expected48, -4 * se48, 4 * se48);
+
         double longStays = hospital.Admissions.Count(a => (a.DischargeTime - a.AdmitTime).TotalDays > 7) / (double)hospital.Admissions.Count();
         Assert.InRange(longStays - hospital.Admissions.Average(a => a.Truth.LongStayProbability), -0.03, 0.03);
     }

@@ -3,15 +3,32 @@ using Galen.Core.Privacy;
 
 namespace Galen.Data.Synthetic.Notes;
 
-/// <summary>Builds a note's text and records where each piece of PHI lands in it.</summary>
+/// <summary>
+/// Builds a note's text and records where each piece of PHI lands in it. One builder per thread
+/// is reused from note to note (<see cref="Rent"/>), so writing notes does not churn large buffers.
+/// </summary>
 internal sealed class NoteBuilder
 {
+    [ThreadStatic]
+    private static NoteBuilder? _cached;
+
     private readonly StringBuilder _text = new(4096);
-    private readonly List<PhiSpan> _spans = [];
+    private readonly List<PhiSpan> _spans = new(64);
+
+    /// <summary>This thread's builder, emptied.</summary>
+    public static NoteBuilder Rent()
+    {
+        var builder = _cached ??= new NoteBuilder();
+        builder._text.Clear();
+        builder._spans.Clear();
+        return builder;
+    }
 
     public int Length => _text.Length;
 
     public void Append(string text) => _text.Append(text);
+
+    public void Append(ReadOnlySpan<char> text) => _text.Append(text);
 
     public void Append(char c) => _text.Append(c);
 
@@ -27,14 +44,17 @@ internal sealed class NoteBuilder
         _text.Append(text);
     }
 
-    /// <summary>Removes text appended after <paramref name="length"/> together with its spans (used to drop an empty line).</summary>
-    public void Truncate(int length)
+    /// <summary>Appends PHI given as a span of characters and annotates exactly them.</summary>
+    public void AppendPhi(ReadOnlySpan<char> text, PhiType type)
     {
-        _text.Length = length;
-        _spans.RemoveAll(s => s.Start >= length);
-    }
+        if (text.Length == 0)
+        {
+            return;
+        }
 
-    public char? LastChar => _text.Length == 0 ? null : _text[^1];
+        _spans.Add(new PhiSpan(_text.Length, text.Length, type));
+        _text.Append(text);
+    }
 
     public (string Text, IReadOnlyList<PhiSpan> Spans) Build() => (_text.ToString(), _spans.ToArray());
 }

@@ -177,7 +177,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         List<Symptom> present, List<Symptom> negatives, Random rng)
     {
         var scope = new Scope(this, patient, admission, time, kind == "admission", present, negatives, rng);
-        var builder = new NoteBuilder();
+        var builder = NoteBuilder.Rent();
         scope.Render(rng.Pick(Templates.Notes(kind)), builder);
         var (text, spans) = builder.Build();
         return new ClinicalNote(kind, category, description, time, text, spans);
@@ -200,6 +200,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         private readonly List<Symptom> _negatives;
         private readonly Random _rng;
         private readonly int _age;
+        private readonly StringBuilder _nameBuffer = new(64);
 
         public Scope(NoteComposer owner, PatientDraft patient, SyntheticAdmission admission, DateTime time, bool admissionNote, List<Symptom> present, List<Symptom> negatives, Random rng)
         {
@@ -815,7 +816,8 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         /// <summary>Writes a name form; the part between '&lt;' and '&gt;' is the annotated PHI.</summary>
         private void NameForm(NoteBuilder b, string form, string first, string last, string middle, PhiType type)
         {
-            var text = new StringBuilder(48);
+            var text = _nameBuffer;
+            text.Clear();
             int spanStart = -1;
             int spanEnd = -1;
             for (int i = 0; i < form.Length; i++)
@@ -855,16 +857,15 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
                 i = close;
             }
 
-            string rendered = text.ToString();
             if (spanStart < 0 || spanEnd < spanStart)
             {
-                b.Append(rendered);
+                b.Append(text.ToString());
                 return;
             }
 
-            b.Append(rendered[..spanStart]);
-            b.AppendPhi(rendered[spanStart..spanEnd], type);
-            b.Append(rendered[spanEnd..]);
+            b.Append(text.ToString(0, spanStart));
+            b.AppendPhi(text.ToString(spanStart, spanEnd - spanStart), type);
+            b.Append(text.ToString(spanEnd, text.Length - spanEnd));
         }
 
         private static string Join(IReadOnlyList<string> items, string conjunction) => items.Count switch
