@@ -33,6 +33,27 @@ public sealed class OutputFolderTests
         Assert.True(File.Exists(temp.Sub("keep.txt")));
     }
 
+    [Fact]
+    public void An_interrupted_hospital_can_be_replaced()
+    {
+        using var temp = new TempFolder();
+        using var cancel = new CancellationTokenSource();
+        var writer = new MimicCsvWriter(temp.Path);
+        var progress = new SynchronousProgress(r =>
+        {
+            if (r.Completed > 0)
+            {
+                cancel.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticHospital.Generate(new SyntheticHospitalOptions { Patients = 400, BatchSize = 20 }, writer, progress, cancel.Token));
+        writer.Dispose();
+        Assert.True(File.Exists(temp.Sub("CHARTEVENTS.csv")));
+
+        HospitalOutputFolder.Prepare(temp.Path, overwrite: true);
+        Assert.Empty(Directory.EnumerateFiles(temp.Path, "*", SearchOption.AllDirectories));
+    }
+
     [Theory]
     [InlineData(0, 512, 1)]
     [InlineData(10, 0, 1)]

@@ -97,6 +97,11 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
         _nextIds = Enumerable.Repeat(1L, IdKinds).ToArray();
         WriteStaticFiles(setting);
         KnowledgeFiles.Write(WriteWholeTable);
+
+        // A provisional manifest marks the folder as a synthetic hospital from the start, so an
+        // interrupted run can be replaced with --overwrite; Complete rewrites it with the counts.
+        var planned = _staticFiles.Concat(_sinks.Select(s => new OutputFileInfo(s.RelativePath, 0, 0))).Concat(ExtraFiles()).ToList();
+        WriteManifest(planned, null);
     }
 
     public void Write(IReadOnlyList<SyntheticPatient> batch, CancellationToken cancellationToken)
@@ -185,7 +190,7 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
         GC.SuppressFinalize(this);
     }
 
-    private void WriteManifest(List<OutputFileInfo> files, SyntheticHospitalSummary summary)
+    private void WriteManifest(List<OutputFileInfo> files, SyntheticHospitalSummary? summary)
     {
         var options = _options!;
         using var stream = new FileStream(Path.Combine(OutputDirectory, "manifest.json"), FileMode.Create, FileAccess.Write);
@@ -197,6 +202,14 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
         json.WriteNumber("patients", options.Patients);
         json.WriteString("format", FormatName);
         json.WriteBoolean("compressed", Compress);
+        json.WriteBoolean("complete", summary is not null);
+        if (summary is null)
+        {
+            WriteFiles(json, files);
+            json.WriteEndObject();
+            return;
+        }
+
         json.WriteString("note_templates", summary.NoteTemplates);
         json.WriteStartObject("counts");
         json.WriteNumber("admissions", summary.Admissions);
@@ -218,6 +231,12 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
         json.WriteNumber("mean_p_readmit_30d", summary.MeanReadmissionProbability);
         json.WriteNumber("mean_length_of_stay_days", summary.MeanLengthOfStayDays);
         json.WriteEndObject();
+        WriteFiles(json, files);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFiles(Utf8JsonWriter json, List<OutputFileInfo> files)
+    {
         json.WriteStartArray("files");
         foreach (var file in files)
         {
@@ -229,7 +248,6 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void RenderCommon(SyntheticPatient patient, Utf8Rows[] rows)
