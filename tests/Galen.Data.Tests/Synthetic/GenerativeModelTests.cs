@@ -1,5 +1,4 @@
 using Galen.Data.Synthetic.Catalog;
-using Galen.Data.Synthetic.Generation;
 using Galen.Data.Synthetic.Model;
 
 namespace Galen.Data.Tests.Synthetic;
@@ -215,6 +214,5 @@ public sealed class GenerativeModelTests(InMemoryHospital hospital) : IClassFixt
         Assert.Contains(texts, t => t.Contains("denies", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(texts, t => t.Contains("ALLERGIES", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(texts, t => t.Contains("Discharge Medications", StringComparison.OrdinalIgnoreCase));
-        _ = OutcomeModel.MortalityIntercept;
     }
 }

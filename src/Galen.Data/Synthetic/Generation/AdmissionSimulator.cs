@@ -29,7 +29,7 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
         bool elective = profile.AdmissionType == "ELECTIVE";
         DateTime admit = elective
             ? notBefore.Date.AddDays(notBefore.Hour >= 6 ? 1 : 0).AddHours(6).AddMinutes(rng.Next(0, 150))
-            : Minute(notBefore);
+            : Minutes.Floor(notBefore);
         var stay = new StayRecorder(admit);
         int age = patient.AgeAt(admit);
         var trueConditions = patient.ConditionsAt(admit);
@@ -88,7 +88,7 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
             ? OutcomeModel.EarliestDeathHours + rng.LogNormal(OutcomeModel.DeathExcessHoursMedian, OutcomeModel.DeathLogSd)
             : OutcomeModel.ShortestStayHours + Math.Exp(OutcomeModel.SurvivorLogExcessHours(risk) + (OutcomeModel.SurvivorLogSd * rng.Normal()));
         losHours = Math.Min(losHours, 24 * 120);
-        DateTime discharge = Minute(admit.AddHours(losHours));
+        DateTime discharge = Minutes.Floor(admit.AddHours(losHours));
         losHours = (discharge - admit).TotalHours;
         if (died)
         {
@@ -114,7 +114,7 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
         var prescriptions = Prescriptions(patient, profile, stay, admit, discharge, icu, rng);
         if (prescriptions.Any(p => p.Drug.Key == "alteplase"))
         {
-            procedures.Add(new ProcedureEvent(ProcedureCatalog.Thrombolysis, Minute(admit.AddHours(rng.Uniform(1, 3)))));
+            procedures.Add(new ProcedureEvent(ProcedureCatalog.Thrombolysis, Minutes.Floor(admit.AddHours(rng.Uniform(1, 3)))));
         }
 
         procedures.Sort((a, b) => a.Time.CompareTo(b.Time));
@@ -161,7 +161,7 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
             SiteIndex = siteIndex,
             AttendingIndex = attending,
             AccountNumber = rng.NextInt64(1_000_000_000L, 9_999_999_999L).ToString(CultureInfo.InvariantCulture),
-            Icu = icu ? new IcuStay(CareUnit(profile.Service), Minute(admit.AddHours(icuIn)), Minute(admit.AddHours(icuOut))) : null,
+            Icu = icu ? new IcuStay(CareUnit(profile.Service), Minutes.Floor(admit.AddHours(icuIn)), Minutes.Floor(admit.AddHours(icuOut))) : null,
             Diagnoses = diagnoses,
             Procedures = procedures,
             Prescriptions = prescriptions,
@@ -185,8 +185,6 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
         admission = admission with { Notes = notes.Compose(patient, admission, rng) };
         return (admission, readmitted);
     }
-
-    private static DateTime Minute(DateTime time) => new(time.Year, time.Month, time.Day, time.Hour, time.Minute, 0, DateTimeKind.Unspecified);
 
     private IReadOnlyList<int> AttendingPool(string service) => service switch
     {
@@ -538,7 +536,7 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
         {
             if (hours < losHours)
             {
-                events.Add(new ProcedureEvent(code, Minute(stay.Admit.AddHours(hours))));
+                events.Add(new ProcedureEvent(code, Minutes.Floor(stay.Admit.AddHours(hours))));
             }
         }
 
@@ -636,8 +634,8 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
                 return;
             }
 
-            var start = Minute(admit.AddHours(startHours));
-            var end = Minute(start.AddDays(days));
+            var start = Minutes.Floor(admit.AddHours(startHours));
+            var end = Minutes.Floor(start.AddDays(days));
             if (end > discharge)
             {
                 end = discharge;

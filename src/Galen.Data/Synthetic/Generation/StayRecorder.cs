@@ -88,11 +88,7 @@ internal sealed class StayRecorder(DateTime admit)
         SodiumMax = Max(Sodium, 24),
     };
 
-    private DateTime At(double hours)
-    {
-        var t = Admit.AddHours(hours);
-        return new DateTime(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, DateTimeKind.Unspecified);
-    }
+    private DateTime At(double hours) => Minutes.Floor(Admit.AddHours(hours));
 
     private double? Extreme(Analyte analyte, double hours, Func<double, double, double> pick)
     {

@@ -159,15 +159,15 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         }
 
         var notes = new List<ClinicalNote>(2);
-        var admitNoteTime = Minute(admission.AdmitTime.AddHours(rng.Uniform(2, 8)));
+        var admitNoteTime = Minutes.Floor(admission.AdmitTime.AddHours(rng.Uniform(2, 8)));
         notes.Add(Write("admission", "Physician", "Admission History and Physical", admitNoteTime, patient, admission, present, negatives, rng));
         if (admission.DiedInHospital)
         {
-            notes.Add(Write("death", "Discharge summary", "Report", Minute(admission.DischargeTime.AddHours(rng.Uniform(0.5, 3))), patient, admission, present, negatives, rng));
+            notes.Add(Write("death", "Discharge summary", "Report", Minutes.Floor(admission.DischargeTime.AddHours(rng.Uniform(0.5, 3))), patient, admission, present, negatives, rng));
         }
         else
         {
-            notes.Add(Write("discharge", "Discharge summary", "Report", Minute(admission.DischargeTime.AddHours(rng.Uniform(0, 2))), patient, admission, present, negatives, rng));
+            notes.Add(Write("discharge", "Discharge summary", "Report", Minutes.Floor(admission.DischargeTime.AddHours(rng.Uniform(0, 2))), patient, admission, present, negatives, rng));
         }
 
         return notes;
@@ -182,8 +182,6 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         var (text, spans) = builder.Build();
         return new ClinicalNote(kind, category, description, time, text, spans);
     }
-
-    private static DateTime Minute(DateTime t) => new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, DateTimeKind.Unspecified);
 
     /// <summary>Everything one note's slots are filled from.</summary>
     private sealed class Scope
