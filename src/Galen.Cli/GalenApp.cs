@@ -41,6 +41,7 @@ public static class GalenApp
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(SynthCommand.Create(context));
         return root;
     }
 }

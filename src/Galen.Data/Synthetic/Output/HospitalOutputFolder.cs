@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Galen.Core.Errors;
+
+namespace Galen.Data.Synthetic.Output;
+
+/// <summary>Creates the writer for a format and guards the output folder.</summary>
+public static class HospitalOutputFolder
+{
+    /// <summary>The writer for <paramref name="format"/> into <paramref name="directory"/>.</summary>
+    /// <param name="format">Output format.</param>
+    /// <param name="directory">Output folder.</param>
+    /// <param name="compress">Gzip CSV tables (MIMIC and OMOP only).</param>
+    /// <param name="layout">FHIR layout (FHIR only).</param>
+    public static HospitalDirectoryWriter CreateWriter(SyntheticFormat format, string directory, bool compress = false, FhirLayout layout = FhirLayout.Ndjson)
+    {
+        if (compress && format == SyntheticFormat.Fhir)
+        {
+            throw new GalenConfigurationException("Compression applies to the CSV formats (mimic, omop), not to fhir.", "Leave out --gzip for FHIR output.");
+        }
+
+        return format switch
+        {
+            SyntheticFormat.Mimic => new MimicCsvWriter(directory, compress),
+            SyntheticFormat.Omop => new OmopCsvWriter(directory, compress),
+            SyntheticFormat.Fhir => new FhirWriter(directory, layout),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown format."),
+        };
+    }
+
+    /// <summary>
+    /// Makes <paramref name="directory"/> ready for a new hospital. A missing or empty folder is
+    /// fine. A folder holding an earlier synthetic hospital (its manifest.json) is emptied of the
+    /// files that manifest lists when <paramref name="overwrite"/> is set. Anything else is refused,
+    /// so no unrelated file is ever deleted.
+    /// </summary>
+    public static void Prepare(string directory, bool overwrite)
+    {
+        if (!Directory.Exists(directory) || !Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            return;
+        }
+
+        string manifest = Path.Combine(directory, "manifest.json");
+        if (!File.Exists(manifest) || !IsHospitalManifest(manifest, out var files))
+        {
+            throw new GalenInputException("The output folder is not empty and holds no synthetic hospital.", new SourceLocation(directory),
+                "Choose an empty or new folder.");
+        }
+
+        if (!overwrite)
+        {
+            throw new GalenInputException("The output folder already holds a synthetic hospital.", new SourceLocation(directory),
+                "Pass --overwrite to replace it, or choose another folder.");
+        }
+
+        foreach (var relative in files)
+        {
+            if (relative == "bundles/*.json")
+            {
+                string bundles = Path.Combine(directory, "bundles");
+                if (Directory.Exists(bundles))
+                {
+                    foreach (var file in Directory.EnumerateFiles(bundles, "*.json"))
+                    {
+                        File.Delete(file);
+                    }
+                }
+
+                continue;
+            }
+
+            string full = Path.GetFullPath(Path.Combine(directory, relative));
+            if (full.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal) && File.Exists(full))
+            {
+                File.Delete(full);
+            }
+        }
+
+        File.Delete(manifest);
+    }
+
+    private static bool IsHospitalManifest(string path, out List<string> files)
+    {
+        files = [];
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("generator", out var generator) || generator.GetString() != "Galen synthetic hospital")
+            {
+                return false;
+            }
+
+            if (root.TryGetProperty("files", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var file in list.EnumerateArray())
+                {
+                    if (file.TryGetProperty("path", out var p) && p.GetString() is { } relative)
+                    {
+                        files.Add(relative);
+                    }
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
