@@ -46,7 +46,7 @@ public sealed class DictionaryDetector(PhiLexicon lexicon) : IPhiDetector
                 continue;
             }
 
-            if (IsDictionaryName(word))
+            if (IsDictionaryName(word) && !TextWalk.IsEponym(text, token.End))
             {
                 int last = i;
                 while (last + 1 < tokens.Count)

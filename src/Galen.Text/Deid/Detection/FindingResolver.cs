@@ -34,8 +34,10 @@ public static class FindingResolver
         });
 
         var accepted = new List<PhiFinding>(findings.Count);
+        var pieces = new List<PhiFinding>(4);
         foreach (var finding in findings)
         {
+            pieces.Clear();
             int start = finding.Start;
             int end = finding.End;
             if (end <= start)
@@ -53,7 +55,7 @@ public static class FindingResolver
 
                 if (owner.Start > start)
                 {
-                    Add(text, accepted, new PhiFinding(start, owner.Start - start, finding.Type, finding.Layer));
+                    pieces.Add(new PhiFinding(start, owner.Start - start, finding.Type, finding.Layer));
                 }
 
                 start = Math.Max(start, owner.End);
@@ -65,7 +67,12 @@ public static class FindingResolver
 
             if (start < end)
             {
-                Add(text, accepted, new PhiFinding(start, end - start, finding.Type, finding.Layer));
+                pieces.Add(new PhiFinding(start, end - start, finding.Type, finding.Layer));
+            }
+
+            foreach (var piece in pieces)
+            {
+                Add(text, accepted, piece);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Galen.Core.Privacy;
 using Galen.Text.Deid.Lexicons;
@@ -20,6 +21,13 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
     {
     }
 
+    private static readonly SearchValues<string> UrlHints = SearchValues.Create(
+        ["://", "www.", ".com", ".org", ".net", ".edu", ".gov", ".io", ".info", ".biz", ".us", ".health", ".co", ".care", ".clinic", ".med"],
+        StringComparison.OrdinalIgnoreCase);
+
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
     public void Detect(string text, List<PhiFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -27,17 +35,41 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         Simple(text, findings, PhiPatterns.Date(), PhiType.Date);
         Ages(text, findings);
         Phones(text, findings);
-        Simple(text, findings, PhiPatterns.Email(), PhiType.Email);
-        Urls(text, findings);
+        if (text.Contains('@', StringComparison.Ordinal))
+        {
+            Simple(text, findings, PhiPatterns.Email(), PhiType.Email);
+        }
+
+        if (text.AsSpan().ContainsAny(UrlHints))
+        {
+            Urls(text, findings);
+        }
+
         Simple(text, findings, PhiPatterns.IpAddress(), PhiType.IpAddress);
         Simple(text, findings, PhiPatterns.Ssn(), PhiType.Ssn);
-        LabelledIdentifiers(text, findings);
         Simple(text, findings, PhiPatterns.Vin(), PhiType.VehicleIdentifier);
         Simple(text, findings, PhiPatterns.LongNumber(), PhiType.OtherIdentifier);
         Simple(text, findings, PhiPatterns.StreetAddress(), PhiType.StreetAddress);
         StatesAndZips(text, findings);
-        Organizations(text, findings);
-        Names(text, findings);
+        // Label words, name cues, credentials and organisation words start at a word: try the
+        // anchored expressions once per word instead of at every character.
+        var tokens = t_tokens ??= new List<Token>(1024);
+        tokens.Clear();
+        Tokenizer.Tokenize(text, tokens);
+        foreach (var token in tokens)
+        {
+            if (!char.IsLetter(text[token.Start]))
+            {
+                continue;
+            }
+
+            LabelledIdentifier(text, token.Start, findings);
+            NameAfterCue(text, token.Start, findings);
+            NameBeforeCredential(text, token.Start, findings);
+            OrganizationAt(text, token.Start, findings);
+        }
+
+        SaintNames(text, findings);
     }
 
     private static void Simple(string text, List<PhiFinding> findings, Regex regex, PhiType type)
@@ -108,9 +140,10 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         }
     }
 
-    private static void LabelledIdentifiers(string text, List<PhiFinding> findings)
+    private static void LabelledIdentifier(string text, int at, List<PhiFinding> findings)
     {
-        for (var match = PhiPatterns.LabelledIdentifier().Match(text); match.Success; match = match.NextMatch())
+        var match = PhiPatterns.LabelledIdentifier().Match(text, at);
+        if (match.Success)
         {
             var id = match.Groups["id"];
             var type = match.Groups["vehicle"].Success ? PhiType.VehicleIdentifier
@@ -137,11 +170,20 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         {
             var state = match.Groups["state"];
             var zip = match.Groups["zip"];
-            bool known = IsState(state.ValueSpan);
-            if (known)
+            int stateStart = state.Index;
+            int stateLength = state.Length;
+            int space = state.ValueSpan.LastIndexOf(' ');
+            if (!IsState(state.ValueSpan) && space > 0 && IsState(state.ValueSpan[(space + 1)..]))
             {
-                findings.Add(new PhiFinding(state.Index, state.Length, PhiType.State, DetectionLayer.Pattern));
-                City(text, state.Index, findings);
+                // "Weinfelden Florida 94871": the place, then the state.
+                stateStart += space + 1;
+                stateLength -= space + 1;
+            }
+
+            if (IsState(text.AsSpan(stateStart, stateLength)))
+            {
+                findings.Add(new PhiFinding(stateStart, stateLength, PhiType.State, DetectionLayer.Pattern));
+                City(text, stateStart, findings);
             }
 
             findings.Add(new PhiFinding(zip.Index, zip.Length, PhiType.Zip, DetectionLayer.Pattern));
@@ -169,8 +211,20 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         }
     }
 
-    private bool IsState(ReadOnlySpan<char> candidate) =>
-        candidate.Length == 2 ? lexicon.StateAbbreviations.Contains(candidate.ToString()) : lexicon.States.ContainsKey(candidate.ToString());
+    private static readonly HashSet<string> LowerCaseNonStates = new(["in", "or", "me", "ok", "hi", "de", "la", "co", "id", "oh", "pa", "md"], StringComparer.Ordinal);
+
+    private bool IsState(ReadOnlySpan<char> candidate)
+    {
+        if (candidate.Length == 2)
+        {
+            string abbreviation = candidate.ToString();
+            return char.IsLower(candidate[0])
+                ? !LowerCaseNonStates.Contains(abbreviation) && lexicon.StateAbbreviations.Contains(abbreviation.ToUpperInvariant())
+                : lexicon.StateAbbreviations.Contains(abbreviation);
+        }
+
+        return lexicon.States.ContainsKey(candidate.ToString());
+    }
 
     // The place name before ", ST": capitalised words back to a comma, line start, number or street suffix.
     private int City(string text, int stateStart, List<PhiFinding> findings)
@@ -191,8 +245,15 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
                 break;
             }
 
+            // Hyphenated place names ("Piwniczna-Zdrój").
+            while (wordStart >= 2 && text[wordStart - 1] == '-' && char.IsLetter(text[wordStart - 2]))
+            {
+                wordStart = TextWalk.WordStart(text, wordStart - 1);
+            }
+
             var word = text.AsSpan(wordStart, i - wordStart);
-            if (!WordShape.IsCapitalized(word) || WordShape.HasDigit(word) || (words > 0 && lexicon.IsStreetSuffix(word)) || TextWalk.IsFunctionWord(word))
+            bool lowerCaseName = char.IsLower(text[stateStart]) && !lexicon.IsCommon(word);
+            if ((!WordShape.IsCapitalized(word) && !lowerCaseName) || WordShape.HasDigit(word) || (words > 0 && lexicon.IsStreetSuffix(word)) || TextWalk.IsFunctionWord(word))
             {
                 break;
             }
@@ -216,25 +277,26 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         return -1;
     }
 
-    private void Organizations(string text, List<PhiFinding> findings)
+    private void OrganizationAt(string text, int at, List<PhiFinding> findings)
     {
-        foreach (var match in PhiPatterns.OrganizationAnchor().EnumerateMatches(text))
+        var match = PhiPatterns.OrganizationAnchorAt().Match(text, at);
+        if (!match.Success)
         {
-            if (!char.IsUpper(text[match.Index]))
-            {
-                continue;
-            }
-
-            int start = TextWalk.OrganizationStart(text, match.Index, lexicon, 4);
-            if (start == match.Index)
-            {
-                continue;
-            }
-
-            int end = TextWalk.OrganizationEnd(text, match.Index + match.Length, lexicon);
-            findings.Add(new PhiFinding(start, end - start, PhiType.Organization, DetectionLayer.Pattern));
+            return;
         }
 
+        int start = TextWalk.OrganizationStart(text, match.Index, lexicon, 4);
+        if (start == match.Index)
+        {
+            return;
+        }
+
+        int end = TextWalk.OrganizationEnd(text, match.Index + match.Length, lexicon);
+        findings.Add(new PhiFinding(start, end - start, PhiType.Organization, DetectionLayer.Pattern));
+    }
+
+    private static void SaintNames(string text, List<PhiFinding> findings)
+    {
         foreach (var match in PhiPatterns.SaintName().EnumerateMatches(text))
         {
             int end = match.Index + match.Length;
@@ -249,9 +311,10 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         }
     }
 
-    private void Names(string text, List<PhiFinding> findings)
+    private void NameAfterCue(string text, int at, List<PhiFinding> findings)
     {
-        for (var match = PhiPatterns.NameCue().Match(text); match.Success; match = match.NextMatch())
+        var match = PhiPatterns.NameCueAt().Match(text, at);
+        if (match.Success)
         {
             bool title = match.Groups["title"].Success;
             bool clinician = match.Groups["clinician"].Success;
@@ -264,21 +327,39 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
                     ? PhiType.ClinicianName
                 : title ? TitledRole(text, match.Index)
                 : PhiType.PatientName;
-            var (start, end) = TextWalk.NameAfter(text, match.Index + match.Length, lexicon, 3, vouched: title || relative);
+            // A cue that ends a sentence ("… her father.") introduces nothing; only a colon reaches the next line.
+            int after = match.Index + match.Length;
+            var cueText = text.AsSpan(match.Index, match.Length).TrimEnd();
+            if (!title && cueText.EndsWith('.'))
+            {
+                return;
+            }
+
+            var (start, end) = TextWalk.NameAfter(text, after, lexicon, 3, vouched: title, crossLine: cueText.EndsWith(':') || cueText.EndsWith(','), strongCue: true);
             if (end > start)
             {
                 findings.Add(new PhiFinding(start, end - start, type, DetectionLayer.Pattern));
             }
         }
+    }
 
-        foreach (var match in PhiPatterns.Credential().EnumerateMatches(text))
+    private void NameBeforeCredential(string text, int at, List<PhiFinding> findings)
+    {
+        if (!char.IsUpper(text[at]) || !PhiPatterns.Credential().Match(text, at).Success)
         {
-            int at = match.Index;
-            var (start, end) = TextWalk.NameBefore(text, at, lexicon, 4);
-            if (end > start)
-            {
-                findings.Add(new PhiFinding(start, end - start, PhiType.ClinicianName, DetectionLayer.Pattern));
-            }
+            return;
+        }
+
+        int before = TextWalk.SkipSpacesBack(text, at);
+        if (before > 0 && text[before - 1] == ',')
+        {
+            before--;
+        }
+
+        var (start, end) = TextWalk.NameBefore(text, before, lexicon, 4);
+        if (end > start)
+        {
+            findings.Add(new PhiFinding(start, end - start, PhiType.ClinicianName, DetectionLayer.Pattern));
         }
     }
 

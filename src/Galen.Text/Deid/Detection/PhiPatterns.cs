@@ -25,7 +25,7 @@ internal static partial class PhiPatterns
         @"|" + Month + @",?\s*(?:'\d{2}|\d{4})" +
         @"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}" +
         @"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])(?!\s*(?:tab|tablet|cup|strength|dose|of\b))" +
-        @"|the\s+\d{1,2}(?:st|nd|rd|th)\b" +
+        @"|(?<=\bthe\s+)\d{1,2}(?:st|nd|rd|th)\b" +
         @"|(?:19|20)\d{2}s?(?!\s*(?:mg|mcg|ml|g\b|units?|cc|kcal|cells|mm|cm|/|%|\.\d)))(?![\w/])",
         Ci)]
     internal static partial Regex Date();
@@ -42,7 +42,7 @@ internal static partial class PhiPatterns
 
     /// <summary>North American phone numbers with optional country code and extension.</summary>
     [GeneratedRegex(
-        @"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)" +
+        @"(?<![\w+/])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s./-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)" +
         @"|(?<![\w+])\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}(?!\w)",
         Ci)]
     internal static partial Regex Phone();
@@ -66,21 +66,21 @@ internal static partial class PhiPatterns
         Ci)]
     internal static partial Regex IpAddress();
 
-    [GeneratedRegex(@"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<![\d ])\d{3} \d{2} \d{4}(?![\d])", Cs)]
+    [GeneratedRegex(@"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<![\d ])\d{3}[ \n]\d{2}[ \n]\d{4}(?![\d])", Cs)]
     internal static partial Regex Ssn();
 
-    /// <summary>An identifier after the label that says what it is; the group that matched names the type.</summary>
+    /// <summary>An identifier after the label that says what it is (anchored at a label word); the group that matched names the type.</summary>
     [GeneratedRegex(
-        @"\b(?:" +
+        @"\G(?:" +
         @"(?<vehicle>licen[cs]e\s+plate(?:\s+(?:no|number|#))?|(?:tag|plate)\s*(?:no|number|#)|plate|VIN|vehicle\s+(?:id|identification|reg(?:istration)?)(?:\s+(?:no|number|#))?)" +
         @"|(?<device>serial(?:\s+(?:no|number|#))?|S/N|SN|device\s+(?:id|identifier|serial|no|number)|UDI|implant\s+(?:id|serial|no)|pacemaker\s+(?:id|serial|model)|model\s+(?:no|number|#)|lot(?:\s+(?:no|number|#))?)" +
-        @"|(?<mrn>MRN|MR\s*(?:#|no)|med(?:ical)?\.?\s+rec(?:ord)?\.?(?:\s+(?:no|number|#))?|record\s+(?:no|number|#)|unit\s+(?:no|number|#)|patient\s+(?:id|no|number)|hospital\s+(?:no|number|#)|chart\s+(?:no|number|#))" +
+        @"|(?<mrn>MRN|MR\s*(?:#|no|number)|med(?:ical)?\.?\s+rec(?:ord)?\.?(?:\s+(?:no|number|#))?|record\s+(?:no|number|#)|unit\s+(?:no|number|#)|patient\s+(?:id|no|number)|hospital\s+(?:no|number|#)|chart\s+(?:no|number|#))" +
         @"|(?<plan>member\s*(?:id|no|number|#)|policy\s*(?:id|no|number|#)?|subscriber\s*(?:id|no|number|#)|insurance\s*(?:id|no|number|#)|health\s+plan\s*(?:id|no|number|#)?|beneficiary\s*(?:id|no|number|#)|medicaid\s*(?:id|no|number|#)?|medicare\s*(?:id|no|number|#)?|group\s*(?:no|number|#)|HICN|MBI)" +
         @"|(?<account>acct\.?(?:\s*(?:no|number|#))?|account(?:\s+(?:no|number|#))?|billing\s*(?:id|no|number|#)|encounter\s*(?:id|no|number|#)|visit\s*(?:id|no|number|#)|invoice\s*(?:no|number|#)|FIN|CSN|HAR)" +
         @"|(?<license>(?:driver'?s\s+)?licen[cs]e(?:\s+(?:no|number|#))?|lic\.?\s*(?:no|#)|DEA(?:\s+(?:no|number|#))?|NPI|certificate(?:\s+(?:no|number|#))?|cert\.?\s*(?:no|#)|registration\s+(?:no|number|#)|permit\s+(?:no|number|#))" +
         @"|(?<ssn>SSN|SS\s*#|SS\s*no|social\s+security(?:\s+(?:no|number|#))?|soc\s+sec(?:\s+(?:no|#))?)" +
         @"|(?<other>ID(?:\s+(?:no|number|#))?|identifier|ref(?:erence)?\s*(?:no|number|#)|case\s*(?:no|number|#)|accession(?:\s+(?:no|number|#))?|specimen\s*(?:id|no|number|#)|order\s*(?:id|no|number|#)|claim\s*(?:id|no|number|#)|ticket\s*(?:no|number|#)|badge\s*(?:id|no|number|#)|employee\s*(?:id|no|number|#))" +
-        @")\.?\s*(?:(?:is|was|of|no\.?|number)\s+)?[:#=]?\s*[:#]?\s*(?<id>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/. ](?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9])){2,24})(?![A-Za-z0-9])",
+        @")\.?\s*(?:(?:is|was|of|no\.?|number)\s+)?[:#=]?\s*[:#]?\s*(?<id>(?=[A-Za-z0-9-]*(?: ?[A-Za-z0-9-]*)?\d)[A-Za-z0-9](?:[A-Za-z0-9]|[-/.](?=[A-Za-z0-9])| (?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9])){2,24})(?![A-Za-z0-9])",
         Ci)]
     internal static partial Regex LabelledIdentifier();
 
@@ -97,13 +97,14 @@ internal static partial class PhiPatterns
 
     /// <summary>Street addresses: number, capitalised street words, a street suffix, an optional unit; or a PO box.</summary>
     [GeneratedRegex(
-        @"(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West|NORTH|SOUTH|EAST|WEST)\s+)?(?:(?:[A-Z0-9][A-Za-z0-9'.-]*|[A-Z]\.)\s+){0,3}(?=[A-Z])(?i:Alley|Avenue|Branch|Bridge|Brook|Brooks|Burg|Bypass|Camp|Canyon|Cape|Causeway|Center|Circle|Cliffs?|Club|Common|Corners?|Course|Courts?|Coves?|Creek|Crescent|Crest|Crossing|Crossroad|Curve|Dale|Dam|Divide|Drives?|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Land|Landing|Lane|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Route|Row|Rue|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Station|Stravenue|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Hwy|Cir|Ter|Sq|Trl|Expy|Fwy|Plz|Aly|Crst|Xing|Boulevard)\b\.?(?:,?\s*(?i:apt\.?|apartment|suite|ste\.?|unit|rm\.?|room|fl\.?|floor|#)\s*#?\s*[A-Za-z0-9-]+)?" +
+        @"(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West|NORTH|SOUTH|EAST|WEST)\s+)?(?:(?:[\p{Lu}0-9][\p{L}\p{M}0-9'-]*|\p{Lu}\.)\s+){0,3}(?=[A-Z])(?i:Alley|Avenue|Branch|Bridge|Brook|Brooks|Burg|Bypass|Camp|Canyon|Cape|Causeway|Center|Circle|Cliffs?|Club|Common|Corners?|Course|Courts?|Coves?|Creek|Crescent|Crest|Crossing|Crossroad|Curve|Dale|Dam|Divide|Drives?|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Land|Landing|Lane|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Route|Row|Rue|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Station|Stravenue|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Hwy|Cir|Ter|Sq|Trl|Expy|Fwy|Plz|Aly|Crst|Xing|Boulevard)\b\.?(?:,?\s*(?i:apt\.?|apartment|suite|ste\.?|unit|rm\.?|room|fl\.?|floor|#)\s*#?\s*[A-Za-z0-9-]+)?" +
+        @"|(?<![\w-])\d{1,6}\s+(?:(?!(?:in|a|an|the|of|at|to|on|for|and|or|with|by|per|x|times|days|weeks|hours|mg|ml)\b)[\p{L}][\p{L}\p{M}'-]*\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|terrace|circle|row|square|highway|hwy|parkway|pkwy|pike|trail|place|pl)\b\.?(?:,?\s*(?:apt\.?|apartment|suite|ste\.?|unit|#)\s*#?\s*[a-z0-9-]+)?" +
         @"|\b(?i:p\.?\s?o\.?\s*box)\s+\d+",
         Cs)]
     internal static partial Regex StreetAddress();
 
     /// <summary>A state (abbreviation or name) followed by a ZIP code.</summary>
-    [GeneratedRegex(@"(?<state>\b[A-Z]{2}\b|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|\b[A-Z]{4,}(?:\s+[A-Z]{4,})?)\.?,?\s+(?<zip>\d{5}(?:-\d{4})?)(?![\d-])", Cs)]
+    [GeneratedRegex(@"(?<state>\b[A-Za-z]{2}\b|\b[A-Za-z][a-z]+(?:\s+[A-Za-z][a-z]+)?|\b[A-Z]{4,}(?:\s+[A-Z]{4,})?)\.?,?\s+(?<zip>\d{5}(?:-\d{4})?)(?![\d-])", Cs)]
     internal static partial Regex StateZip();
 
     /// <summary>", ST" or ", State" after a place, without a ZIP code.</summary>
@@ -114,27 +115,37 @@ internal static partial class PhiPatterns
     internal static partial Regex LabelledZip();
 
     /// <summary>Words that end an organisation's name.</summary>
-    [GeneratedRegex(
-        @"\b(?:Hospitals?|Medical\s+Cent(?:er|re)|Med\.?\s+Ctr|Health\s*(?:System|Systems|Care|Center|Centre|Network|Partners|Services)?|Healthcare|Clinics?|Infirmary|Institute|Medical\s+Group|Physicians|Nursing\s+(?:Home|Facility|Center)|Rehabilitation(?:\s+(?:Center|Hospital))?|Rehab|Hospice|Pharmacy|Drugstore|Laborator(?:y|ies)|Labs|Associates|Surgical\s+(?:Center|Associates)|Surgery\s+Center|Urgent\s+Care|Cancer\s+Center|Children's|General|Memorial|Regional|Community|University|College|Sanatorium|Foundation|Group|Practice|Inc|LLC|Corporation|Corp|Company|Insurance|Mutual)\b\.?",
-        Ci)]
+    [GeneratedRegex(OrganizationAnchorPattern, Ci)]
     internal static partial Regex OrganizationAnchor();
 
+    /// <summary><see cref="OrganizationAnchor"/> anchored at an anchor word.</summary>
+    [GeneratedRegex(@"\G" + OrganizationAnchorPattern, Ci)]
+    internal static partial Regex OrganizationAnchorAt();
+
+    private const string OrganizationAnchorPattern =
+        @"\b(?:Hospitals?|Medical\s+Cent(?:er|re)|Med\.?\s+Ctr|Health\s*(?:System|Systems|Care|Center|Centre|Network|Partners|Services)?|Healthcare|Clinics?|Infirmary|Institute|Medical\s+Group|Physicians|Nursing\s+(?:Home|Facility|Center)|Rehabilitation(?:\s+(?:Center|Hospital))?|Rehab|Hospice|Pharmacy|Drugstore|Laborator(?:y|ies)|Labs|Associates|Surgical\s+(?:Center|Associates)|Surgery\s+Center|Urgent\s+Care|Cancer\s+Center|Children's|General|Memorial|Regional|Community|University|College|Sanatorium|Foundation|Group|Practice|Inc|LLC|Corporation|Corp|Company|Insurance|Mutual|Assisted\s+Living|Senior\s+Living|Living\s+Center|Physical\s+Therapy|Therapy\s+Center|Diagnostics|Imaging|Dialysis(?:\s+Center)?|Kidney\s+Center|Orthopaedics?|Orthopedics?)\b\.?";
+
     /// <summary>Saint- and Mount- names ("St. Mary's", "Mount Sinai", "Our Lady of Lourdes").</summary>
-    [GeneratedRegex(@"\b(?:St\.|Saint|SAINT|Mt\.|Mount|MOUNT|Our\s+Lady\s+of|OUR\s+LADY\s+OF)\s+[A-Z][A-Za-z']+(?:'s)?", Cs)]
+    [GeneratedRegex(@"\b(?:St\.|Saint|SAINT|Mt\.|Mount|MOUNT|Our\s+Lady\s+of|OUR\s+LADY\s+OF|our\s+lady\s+of)\s+[\p{Lu}][\p{L}\p{M}']+(?:'s)?|\bour\s+lady\s+of\s+\p{L}+", Cs)]
     internal static partial Regex SaintName();
 
     /// <summary>Cues before a person's name; the group that matched says whose name follows.</summary>
-    [GeneratedRegex(
-        @"\b(?:" +
-        @"(?<title>dr|doctor|mr|mrs|ms|miss|mx|prof|professor|mister|sr|sister|nurse)\b\.?" +
-        @"|(?<clinician>attending(?:\s+physician)?|resident|intern|fellow|surgeon|physician|provider|pcp|np|pa|rn|lpn|cardiologist|oncologist|neurologist|nephrologist|radiologist|pathologist|anesthesiologist|psychiatrist|pulmonologist|gastroenterologist|endocrinologist|hospitalist|intensivist|consultant|therapist|pharmacist|case\s+manager|social\s+worker|chaplain|dietitian|midwife|seen\s+(?:and\s+examined\s+)?by|signed\s+by|co-?signed\s+by|dictated\s+by|transcribed\s+by|reviewed\s+by|read\s+by|performed\s+by|interpreted\s+by|verified\s+by|authenticated\s+by|referred\s+by|referring(?:\s+(?:physician|provider|md))?|discussed\s+with|d/w|paged|called|cc|c\.c\.|covering|on-?call|author|clinician|primary\s+care|dear)" +
-        @"|(?<relative>wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|sibling|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|cousin|friend|neighbou?r|roommate|guardian|caregiver|fianc[eé]e?|boyfriend|girlfriend|step(?:son|daughter|mother|father)|in-law|emergency\s+contact|next\s+of\s+kin|nok|hcp|health\s*care\s+proxy|proxy|poa|power\s+of\s+attorney|contact\s+person|accompanied\s+by|visited\s+by)" +
-        @"|(?<patient>patient(?:'s)?\s+name|pt\.?\s+name|patient|pt|name|re|regarding|client|resident\s+name)" +
-        @")\b\.?(?:'s)?\s*(?:(?:is|was|named|called|:|,|-|=)\s*)*",
-        Ci)]
+    [GeneratedRegex(NameCuePattern, Ci)]
     internal static partial Regex NameCue();
 
-    /// <summary>Clinical credentials written after a name ("Jane Roe, MD").</summary>
-    [GeneratedRegex(@",?\s*\b(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|CNP|DNP|PhD|FNP(?:-BC)?|APRN|CRNA|LPN|PharmD|MBBS|FACC|FACP|FACS|MSN|BSN|LCSW|MSW|DPM|DDS|RD|CNM|NP-C|ANP|ACNP)\b", Cs)]
+    /// <summary><see cref="NameCue"/> anchored where the search starts (at a cue word).</summary>
+    [GeneratedRegex(@"\G" + NameCuePattern, Ci)]
+    internal static partial Regex NameCueAt();
+
+    private const string NameCuePattern =
+        @"\b(?:" +
+        @"(?<title>dr|doctor|mr|mrs|ms|miss|mx|prof|professor|mister|sr|sister|nurse)\b\.?" +
+        @"|(?<clinician>attending(?:\s+physician)?|resident|intern|fellow|surgeon|physician|provider|pcp|cardiologist|oncologist|neurologist|nephrologist|radiologist|pathologist|anesthesiologist|psychiatrist|pulmonologist|gastroenterologist|endocrinologist|hospitalist|intensivist|consultant|therapist|pharmacist|case\s+manager|social\s+worker|chaplain|dietitian|midwife|rn|lpn|np|md|do|e-?signed|called\s+to|regards|sincerely|seen\s+(?:and\s+examined\s+)?by|signed\s+by|co-?signed\s+by|dictated\s+by|transcribed\s+by|reviewed\s+by|read\s+by|performed\s+by|interpreted\s+by|verified\s+by|authenticated\s+by|referred\s+by|referring(?:\s+(?:physician|provider|md))?|discussed\s+with|d/w|paged|covering|on-?call|author|clinician|primary\s+care|dear)" +
+        @"|(?<relative>wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|sibling|niece|nephew|aunt|uncle|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|cousin|friend|neighbou?r|roommate|guardian|caregiver|fianc[eé]e?|boyfriend|girlfriend|step(?:son|daughter|mother|father)|in-law|emergency\s+contact|next\s+of\s+kin|nok|hcp|health\s*care\s+proxy|proxy|poa|power\s+of\s+attorney|contact\s+person|accompanied\s+by|visited\s+by|caller)" +
+        @"|(?<patient>patient(?:'s)?\s+name|pt\.?\s+name|patient|pt|name|re|regarding|client|resident\s+name)" +
+        @")\b\.?(?:'s)?\s*(?:(?:is|was|named|called|:|,|-|=)\s*)*";
+
+    /// <summary>Clinical credentials written after a name ("Jane Roe, MD"), anchored at the credential.</summary>
+    [GeneratedRegex(@"\G(?:MD|M\.D\.|DO|D\.O\.|RN|NP|PA-C|CNP|DNP|PhD|FNP(?:-BC)?|APRN|CRNA|LPN|PharmD|MBBS|FACC|FACP|FACS|MSN|BSN|LCSW|MSW|DPM|DDS|RD|CNM|NP-C|ANP|ACNP)\b", Cs)]
     internal static partial Regex Credential();
 }

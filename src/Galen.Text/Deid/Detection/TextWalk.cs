@@ -15,7 +15,10 @@ internal static class TextWalk
          "has", "had", "have", "he", "she", "his", "her", "hers", "him", "they", "them", "their", "it", "its", "this", "that", "these", "those",
          "who", "whom", "which", "not", "no", "as", "but", "if", "then", "also", "we", "our", "i", "my", "me", "you", "your", "will", "would",
          "can", "could", "should", "may", "might", "did", "does", "do", "per", "via", "re", "s", "yes", "so", "than", "very", "all", "any",
-         "md", "do", "rn", "np", "pa", "phd", "mrn", "dob", "pt", "patient", "today", "ok"],
+         "md", "do", "rn", "np", "pa", "phd", "mrn", "dob", "pt", "patient", "today", "ok", "mr", "mrs", "ms", "dr", "miss", "mx", "prof", "sr", "jr",
+         "at", "about", "after", "before", "since", "until", "into", "over", "under", "again", "re", "x",
+         "facp", "facs", "facc", "mbbs", "dnp", "cnp", "aprn", "crna", "lpn", "pharmd", "msn", "bsn", "lcsw", "msw", "dpm", "dds", "rd", "cnm", "fnp", "anp", "acnp",
+         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Function = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -32,14 +35,101 @@ internal static class TextWalk
 
     public static bool IsFunctionWord(ReadOnlySpan<char> word) => Function.Contains(word);
 
+    /// <summary>True when every word of <paramref name="span"/> is a common or function word (digits make it no longer so).</summary>
+    public static bool OnlyCommonWords(ReadOnlySpan<char> span, PhiLexicon lexicon)
+    {
+        int i = 0;
+        while (i < span.Length)
+        {
+            if (!char.IsLetterOrDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int j = i;
+            while (j < span.Length && char.IsLetterOrDigit(span[j]))
+            {
+                j++;
+            }
+
+            if (!IsCommonWord(span[i..j], lexicon))
+            {
+                return false;
+            }
+
+            i = j;
+        }
+
+        return true;
+    }
+
+    // Common words, also when OCR turned letters into look-alike digits ("fe1l", "0n").
+    private static bool IsCommonWord(ReadOnlySpan<char> word, PhiLexicon lexicon)
+    {
+        if (lexicon.IsCommon(word) || Function.Contains(word))
+        {
+            return true;
+        }
+
+        if (!WordShape.HasDigit(word) || !word.ContainsAnyExcept("0123456789") || word.Length > 24)
+        {
+            return false;
+        }
+
+        Span<char> letters = stackalloc char[word.Length];
+        for (int k = 0; k < word.Length; k++)
+        {
+            letters[k] = word[k] switch { '1' => 'l', '0' => 'o', '5' => 's', '3' => 'e', _ => word[k] };
+        }
+
+        return lexicon.IsCommon(letters) || Function.Contains(letters);
+    }
+
+    private static readonly HashSet<string> EponymHeads = new(
+        ["disease", "syndrome", "sign", "signs", "palsy", "procedure", "catheter", "lymphoma", "respirations", "test", "maneuver", "manoeuvre",
+         "reflex", "criteria", "score", "scale", "classification", "fracture", "operation", "tube", "triad", "phenomenon", "disorder", "ulcer",
+         "node", "nodes", "law", "point", "position", "repair", "shunt", "stockings", "method", "line"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Eponym = EponymHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// True when the word ending at <paramref name="wordEnd"/> is followed by an eponym's head noun
+    /// ("Addison disease", "Babinski sign", "Swan-Ganz catheter"): a name used as a medical term.
+    /// </summary>
+    public static bool IsEponym(string text, int wordEnd)
+    {
+        int i = wordEnd;
+        if (i + 1 < text.Length && (text[i] == '\'' || text[i] == '\u2019') && text[i + 1] is 's' or 'S')
+        {
+            i += 2;
+        }
+
+        // Skip the rest of a hyphenated eponym ("Swan-Ganz").
+        while (i + 1 < text.Length && text[i] == '-' && char.IsLetter(text[i + 1]))
+        {
+            i = WordEnd(text, i + 1);
+        }
+
+        int next = SkipSpaces(text, i, allowNewline: false);
+        if (next == i)
+        {
+            return false;
+        }
+
+        int end = WordEnd(text, next);
+        return end > next && Eponym.Contains(text.AsSpan(next, end - next));
+    }
+
     /// <summary>
     /// The name that starts at or after <paramref name="position"/> (after spaces), up to
     /// <paramref name="maxWords"/> words; an empty range when none. <paramref name="vouched"/>
     /// (after a title such as "Dr.") lets a common word or a lower-case dictionary name start it.
     /// </summary>
-    public static (int Start, int End) NameAfter(string text, int position, PhiLexicon lexicon, int maxWords, bool vouched)
+    public static (int Start, int End) NameAfter(string text, int position, PhiLexicon lexicon, int maxWords, bool vouched, bool crossLine = false, bool strongCue = false)
     {
-        int i = SkipSpaces(text, position, allowNewline: true);
+        int i = SkipSpaces(text, position, allowNewline: crossLine);
         int start = i;
         int end = i;
         int words = 0;
@@ -53,7 +143,7 @@ internal static class TextWalk
 
             var word = text.AsSpan(i, wordEnd - i);
             bool initial = word.Length == 1 && char.IsUpper(word[0]);
-            if (!initial && !IsNameWord(word, lexicon, vouched && words == 0))
+            if (!initial && (!IsNameWord(word, lexicon, vouched && words == 0, strongCue) || IsEponym(text, wordEnd)))
             {
                 break;
             }
@@ -78,7 +168,8 @@ internal static class TextWalk
                 // "Smith, John": a last name, a comma, then a dictionary first name.
                 int after = SkipSpaces(text, next + 1, allowNewline: false);
                 int afterEnd = WordEnd(text, after);
-                if (afterEnd > after && lexicon.IsFirstName(text.AsSpan(after, afterEnd - after)) && char.IsUpper(text[after]))
+                if (afterEnd > after && (char.IsUpper(text[after]) || strongCue) && (lexicon.IsFirstName(text.AsSpan(after, afterEnd - after))
+                    || (strongCue && IsNameWord(text.AsSpan(after, afterEnd - after), lexicon, vouched: false, strongCue: true))))
                 {
                     i = after;
                     continue;
@@ -125,7 +216,7 @@ internal static class TextWalk
 
             var word = text.AsSpan(wordStart, i - wordStart).TrimEnd('.');
             bool initial = word.Length == 1 && char.IsUpper(word[0]);
-            if (!initial && !IsNameWord(word, lexicon, vouched: false))
+            if (!initial && !IsNameWord(word, lexicon, vouched: false, strongCue: false))
             {
                 break;
             }
@@ -152,14 +243,22 @@ internal static class TextWalk
     {
         int start = anchorStart;
         int i = SkipSpacesBack(text, anchorStart);
-        if (i == anchorStart && anchorStart > 0 && text[anchorStart - 1] != '-')
+        if ((i == anchorStart && anchorStart > 0 && text[anchorStart - 1] != '-') || text.AsSpan(i, anchorStart - i).Contains('\n'))
         {
             return anchorStart;
         }
 
+        bool lowerCase = char.IsLower(text[anchorStart]);
+        bool distinctive = false;
         int words = 0;
         while (words < maxWords && i > 0)
         {
+            if (text[i - 1] == '&')
+            {
+                i = SkipSpacesBack(text, i - 1);
+                continue;
+            }
+
             int wordStart = WordStart(text, i);
             if (wordStart == i)
             {
@@ -168,12 +267,13 @@ internal static class TextWalk
 
             var word = text.AsSpan(wordStart, i - wordStart);
             bool connector = word.Equals("of", StringComparison.OrdinalIgnoreCase) || word.Equals("and", StringComparison.OrdinalIgnoreCase);
+
             if (connector)
             {
                 // Only inside a name: the word before the connector must itself be capitalised.
                 int before = SkipSpacesBack(text, wordStart);
                 int beforeStart = WordStart(text, before);
-                if (beforeStart == before || !WordShape.IsCapitalized(text.AsSpan(beforeStart, before - beforeStart)))
+                if (beforeStart == before || (!lowerCase && !WordShape.IsCapitalized(text.AsSpan(beforeStart, before - beforeStart))))
                 {
                     break;
                 }
@@ -182,13 +282,16 @@ internal static class TextWalk
                 continue;
             }
 
-            if (!WordShape.IsCapitalized(word) || Function.Contains(word) || (lexicon.IsCommon(word) && !OrganizationWords.Contains(word)))
+            bool lowerCaseName = lowerCase && !lexicon.IsCommon(word);
+            if ((!WordShape.IsCapitalized(word) && !lowerCaseName && !(lowerCase && OrganizationWords.Contains(word))) || Function.Contains(word)
+                || (lexicon.IsCommon(word) && !OrganizationWords.Contains(word)))
             {
                 break;
             }
 
             start = wordStart;
             words++;
+            distinctive |= !OrganizationWords.Contains(word);
             int previous = SkipSpacesBack(text, wordStart);
             if (previous == wordStart || wordStart - previous > 2 || text.AsSpan(previous, wordStart - previous).Contains('\n'))
             {
@@ -204,12 +307,31 @@ internal static class TextWalk
             i = previous;
         }
 
-        return start;
+        // Lower-case text: "community hospital" is no name; "schoch regional medical center" is.
+        return lowerCase && !distinctive ? anchorStart : start;
     }
 
     /// <summary>Where "of Saint X" or "of the X" after an anchor ends, or <paramref name="anchorEnd"/>.</summary>
     public static int OrganizationEnd(string text, int anchorEnd, PhiLexicon lexicon)
     {
+        // "Ojala Orthopaedic\nInstitute": another organisation word right after extends the name.
+        while (true)
+        {
+            int next = SkipSpaces(text, anchorEnd, allowNewline: true);
+            if (next == anchorEnd || next >= text.Length || next - anchorEnd > 3)
+            {
+                break;
+            }
+
+            var more = PhiPatterns.OrganizationAnchorAt().Match(text, next);
+            if (!more.Success)
+            {
+                break;
+            }
+
+            anchorEnd = more.Index + more.Length;
+        }
+
         int i = SkipSpaces(text, anchorEnd, allowNewline: false);
         int wordEnd = WordEnd(text, i);
         if (wordEnd == i || !text.AsSpan(i, wordEnd - i).Equals("of", StringComparison.OrdinalIgnoreCase))
@@ -289,7 +411,7 @@ internal static class TextWalk
         return i;
     }
 
-    private static bool IsNameWord(ReadOnlySpan<char> word, PhiLexicon lexicon, bool vouched)
+    private static bool IsNameWord(ReadOnlySpan<char> word, PhiLexicon lexicon, bool vouched, bool strongCue)
     {
         if (word.IsEmpty || !char.IsLetter(word[0]) || Function.Contains(word))
         {
@@ -298,11 +420,12 @@ internal static class TextWalk
 
         if (!char.IsUpper(word[0]))
         {
-            // Lower-case text: only a dictionary name after a strong cue.
-            return vouched && lexicon.IsName(word);
+            // Lower-case text: right after a cue, any word that is not a common word.
+            return (strongCue || vouched) && (lexicon.IsName(word) || !lexicon.IsCommon(StripPossessive(word)));
         }
 
-        return vouched || !lexicon.IsCommon(StripPossessive(word)) || lexicon.IsName(StripPossessive(word));
+        // A title vouches for a common word written as a name ("Dr. White"), not for "MR NUMBER".
+        return (vouched && WordShape.IsTitleCase(word)) || !lexicon.IsCommon(StripPossessive(word)) || lexicon.IsName(StripPossessive(word));
     }
 
     private static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>

@@ -19,6 +19,7 @@ public sealed class LearnedPhiDetector : IPhiDetector
     private const uint Magic = 0x4C50_4844; // "DHPL"
     private readonly AveragedPerceptron _model;
     private readonly TokenFeaturizer _featurizer;
+    private readonly PhiLexicon _lexicon;
 
     [ThreadStatic]
     private static List<Token>? t_tokens;
@@ -28,6 +29,7 @@ public sealed class LearnedPhiDetector : IPhiDetector
         _model = model;
         Bits = bits;
         _featurizer = new TokenFeaturizer(lexicon, bits);
+        _lexicon = lexicon;
         RecallBias = recallBias;
     }
 
@@ -61,7 +63,7 @@ public sealed class LearnedPhiDetector : IPhiDetector
             int label = Decide(scores);
             if (label != runLabel || (label != 0 && tokens[i].Start - runEnd > 2))
             {
-                Flush(findings, runLabel, runStart, runEnd);
+                Flush(text, findings, runLabel, runStart, runEnd);
                 runLabel = label;
                 runStart = tokens[i].Start;
             }
@@ -71,7 +73,7 @@ public sealed class LearnedPhiDetector : IPhiDetector
             previous = label;
         }
 
-        Flush(findings, runLabel, runStart, runEnd);
+        Flush(text, findings, runLabel, runStart, runEnd);
     }
 
     internal int Decide(ReadOnlySpan<float> scores)
@@ -98,9 +100,9 @@ public sealed class LearnedPhiDetector : IPhiDetector
 
     internal AveragedPerceptron Model => _model;
 
-    private static void Flush(List<PhiFinding> findings, int label, int start, int end)
+    private void Flush(string text, List<PhiFinding> findings, int label, int start, int end)
     {
-        if (label != 0 && end > start)
+        if (label != 0 && end > start && !TextWalk.OnlyCommonWords(text.AsSpan(start, end - start), _lexicon))
         {
             findings.Add(new PhiFinding(start, end - start, (PhiType)(label - 1), DetectionLayer.Learned));
         }

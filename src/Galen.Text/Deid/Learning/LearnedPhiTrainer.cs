@@ -12,7 +12,7 @@ namespace Galen.Text.Deid.Learning;
 /// <param name="Bits">log2 of the hashed feature buckets.</param>
 /// <param name="RecallBias">Margin by which a PHI label may trail "not PHI" and still win.</param>
 /// <param name="Seed">Seed for the order of notes in each epoch.</param>
-public sealed record LearnedPhiOptions(int Epochs = 6, int Bits = 18, float RecallBias = 2f, int Seed = Seeds.Default);
+public sealed record LearnedPhiOptions(int Epochs = 6, int Bits = 18, float RecallBias = 1f, int Seed = Seeds.Default);
 
 /// <summary>Trains the learned layer on annotated notes (the training corpus, never the held-apart one).</summary>
 public sealed class LearnedPhiTrainer(LearnedPhiOptions options)

@@ -35,7 +35,33 @@ public static class LexiconBuilder
             EmbeddedLists.Lines("us-cities.txt"),
             states,
             Strings("address", "street_suffix", "en").Concat(StreetAbbreviations),
-            EmbeddedLists.Lines("common-words.txt"));
+            CommonWords());
+    }
+
+    /// <summary>
+    /// Words that are never names or places on their own: Galen's list, the English vocabulary in
+    /// Bogus' word lists (hacker, company and commerce words), and every word of the clinical
+    /// concept lexicon (disease, symptom and drug names).
+    /// </summary>
+    public static IEnumerable<string> CommonWords()
+    {
+        var words = new List<string>(EmbeddedLists.Lines("common-words.txt"));
+        foreach (var (category, path) in new[]
+        {
+            ("hacker", "adjective"), ("hacker", "noun"), ("hacker", "verb"), ("hacker", "ingverb"), ("company", "buzz_verbs"), ("company", "buzz_adjectives"),
+            ("company", "buzz_nouns"), ("company", "adjective"), ("company", "descriptor"), ("company", "noun"), ("commerce", "department"),
+            ("commerce", "product_name.adjective"), ("commerce", "product_name.material"), ("commerce", "product_name.product"), ("commerce", "color"),
+        })
+        {
+            words.AddRange(Strings(category, path, "en").SelectMany(w => w.Split(' ', '-')).Where(w => w.Length > 2));
+        }
+
+        foreach (var concept in Nlp.Concepts.ConceptLexicon.Default.Entries)
+        {
+            words.AddRange(concept.Synonyms.Append(concept.Term).SelectMany(t => t.Split(' ', '-', '\'')).Where(w => w.Length > 2));
+        }
+
+        return words;
     }
 
     /// <summary>USPS abbreviations of the common street suffixes, as they appear in notes.</summary>
