@@ -243,7 +243,8 @@ internal static class TextWalk
     {
         int start = anchorStart;
         int i = SkipSpacesBack(text, anchorStart);
-        if ((i == anchorStart && anchorStart > 0 && text[anchorStart - 1] != '-') || text.AsSpan(i, anchorStart - i).Contains('\n'))
+        // Hard-wrapped text may break a name before its anchor ("Legionowo\nKidney Center"): one line break is allowed.
+        if ((i == anchorStart && anchorStart > 0 && text[anchorStart - 1] != '-') || text.AsSpan(i, anchorStart - i).Count('\n') > 1)
         {
             return anchorStart;
         }
