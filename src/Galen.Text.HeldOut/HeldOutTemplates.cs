@@ -20,7 +20,7 @@ internal static class HeldOutTemplates
     [
         ["{hospital}\n{street}\n{city}, {state} {zip}\nTel {phone} | Fax {fax}\n\n{when_text}\n\n", "{hospital} - Department of Medicine\n{street}, {city} {state} {zip}\n\n{when}\n\n"],
         ["Dear Dr. {doc2_last},\n\nThank you for referring {pt_title} {pt_last} (DOB {dob}, hospital no. {mrn}) whom I saw in clinic on {when_text}. ", "Dear Dr {doc2_full},\n\nI had the pleasure of seeing your patient {pt_full}, a {age_text}, on {when_text}. "],
-        ["{PronounCap} was referred for {symptom} and a history of {disease}. {PronounCap} lives with {pos} {relation}, {rel_full}, at {street}, {city}.\n\n", "As you know, {pro} has {disease} diagnosed in {year} and was admitted to {hospital2} in {month_year} with {disease2}.\n\n"],
+        ["{PronounCap} was referred for {symptom} and a history of {disease}. {PronounCap} lives with {pos} {relation}, {rel_full}, at {street}, {city}.\n\n", "As you know, {pro} has had {disease} since {year} and was admitted to {hospital2} in {month_year} with {disease2}.\n\n"],
         ["On examination {pro} had {Eponym}. I have started {drug} and asked {pro} to keep a diary. ", "Investigations showed no evidence of {disease2}. I would suggest {drug} {dose}. "],
         ["I will see {obj} again on {when_text}. Please do not hesitate to contact me at {email} or on {phone}.\n\nYours sincerely,\n\n{doc_full}, MD, FACP\nNPI {npi}\n", "A copy of this letter goes to {pt_title} {pt_last} and to {hospital2}.\n\nKind regards,\n{doc_full} MBBS\nLic. # {license}\n"],
     ];
@@ -51,8 +51,8 @@ internal static class HeldOutTemplates
     public static readonly string[][] Transfer =
     [
         ["INTER-FACILITY TRANSFER FORM\nFrom: {hospital}   To: {hospital2}\nDate: {when}\n", "TRANSFER SUMMARY\nSending facility {hospital}, receiving {hospital2} ({city})\nTransfer date {when_text}\n"],
-        ["Patient name: {pt_full}\nDate of birth: {dob}   Age: {age_num}\nAddress: {street}, {city}, {state} {zip}\nPhone: {phone}\n", "Name: {pt_first} {pt_last}\nDOB: {dob}\nHome: {street}\n{city} {state} {zip}\nEmail: {email}\n"],
-        ["Next of kin: {rel_full}, {relation}, tel {phone}\nPCP: {doc_full}\nAccepting physician: Dr. {doc2_full}\n", "Emergency contact: {relation} {rel_full}\nReferring MD: {doc_full} ({specialty})\n"],
+        ["Name of patient: {pt_full}\nDate of birth: {dob}   Age: {age_num}\nAddress: {street}, {city}, {state} {zip}\nPhone: {phone}\n", "Name: {pt_first} {pt_last}\nDOB: {dob}\nHome: {street}\n{city} {state} {zip}\nEmail: {email}\n"],
+        ["Next of kin: {rel_full}, {relation}, tel {phone}\nPCP: {doc_full}\nAccepting physician: Dr. {doc2_full}\n", "In case of emergency: {relation} {rel_full}\nReferring MD: {doc_full} ({specialty})\n"],
         ["Reason for transfer: {disease} requiring {specialty} care. Admitted {when_text}; {symptom} worsening since {when_short}.\nDriver's license {license}\n", "Summary: {age_text} with {disease}, course complicated by {disease2} on {when_text}. Case # {case}\n"],
     ];
 }

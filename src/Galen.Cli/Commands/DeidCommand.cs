@@ -83,6 +83,12 @@ public static class DeidCommand
         Description = "Use only the pattern and dictionary layers (faster; lower recall on unseen names).",
     };
 
+    private static readonly Option<int> TrainingNotes = new("--training-notes")
+    {
+        Description = "Training-corpus notes the learned layer is trained on at start-up.",
+        DefaultValueFactory = _ => DeidModels.DefaultTrainingNotes,
+    };
+
     private static readonly Option<int> Threads = new("--threads")
     {
         Description = "Notes de-identified in parallel (default: one per core).",
@@ -105,7 +111,7 @@ public static class DeidCommand
     {
         var command = new Command("deid", "De-identify clinical notes (HIPAA Safe Harbor), or evaluate the detector with --eval.");
         command.Arguments.Add(Input);
-        foreach (var option in new Option[] { Output, Operator, Keys, KeyFile, Evaluate, EvalNotes, Seed, Report, WriteEvalCorpus, NoLearned, Threads, MaxLine, MaxBytes })
+        foreach (var option in new Option[] { Output, Operator, Keys, KeyFile, Evaluate, EvalNotes, Seed, Report, WriteEvalCorpus, NoLearned, TrainingNotes, Threads, MaxLine, MaxBytes })
         {
             command.Options.Add(option);
         }
@@ -115,15 +121,21 @@ public static class DeidCommand
             var console = context.Console;
             bool learned = !parse.GetValue(NoLearned);
             LearnedPhiDetector? model = null;
+            int trainingNotes = parse.GetValue(TrainingNotes);
             if (learned)
             {
+                if (trainingNotes < 10)
+                {
+                    throw new GalenConfigurationException($"--training-notes must be at least 10 (got {trainingNotes}).");
+                }
+
                 model = await ProgressBars.RunAsync(console, "learned layer", progress =>
-                    Task.Run(() => DeidModels.TrainDefault(Seeds.Default, DeidModels.DefaultTrainingNotes, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
+                    Task.Run(() => DeidModels.TrainDefault(Seeds.Default, trainingNotes, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
             }
 
             var detector = LayeredPhiDetector.Create(model);
             return parse.GetValue(Evaluate)
-                ? RunEvaluation(parse, console, detector, learned, cancellationToken)
+                ? RunEvaluation(parse, console, detector, learned ? trainingNotes : 0, cancellationToken)
                 : await RunDeidentification(parse, console, detector, learned, cancellationToken).ConfigureAwait(false);
         }));
         return command;
@@ -212,8 +224,9 @@ public static class DeidCommand
         return manifest.NotesFailed > 0 ? GalenApp.UserError : GalenApp.Ok;
     }
 
-    private static int RunEvaluation(ParseResult parse, IAnsiConsole console, LayeredPhiDetector detector, bool learned, CancellationToken cancellationToken)
+    private static int RunEvaluation(ParseResult parse, IAnsiConsole console, LayeredPhiDetector detector, int trainingNotes, CancellationToken cancellationToken)
     {
+        bool learned = trainingNotes > 0;
         string? input = parse.GetValue(Input);
         int seed = parse.GetValue(Seed);
         int count = parse.GetValue(EvalNotes);
@@ -286,7 +299,7 @@ public static class DeidCommand
         var report = new StringBuilder();
         report.AppendLine("## De-identification on held-apart notes");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Corpus: {corpus}. Detector: patterns + dictionaries{(learned ? $" + learned layer (averaged perceptron trained on {DeidModels.DefaultTrainingNotes:N0} training-corpus notes, seed {Seeds.Default})" : " (no learned layer)")}. Scored in {seconds:F1} s.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Corpus: {corpus}. Detector: patterns + dictionaries{(learned ? $" + learned layer (averaged perceptron trained on {trainingNotes:N0} training-corpus notes, seed {Seeds.Default})" : " (no learned layer)")}. Scored in {seconds:F1} s.");
         report.AppendLine();
         report.AppendLine("Entity recall: a gold entity counts as found when every one of its word tokens is covered by some prediction (of any type — hidden is hidden). Entity precision: a prediction counts as right when it overlaps any gold PHI. F2 weighs recall four times as much as precision. Type agreement: of the entities found, the share whose covering prediction had the gold type.");
         report.AppendLine();

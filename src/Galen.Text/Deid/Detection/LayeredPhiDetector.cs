@@ -65,7 +65,23 @@ public sealed class LayeredPhiDetector : IPhiDetector
         }
 
         var span = text.AsSpan(finding.Start, finding.Length);
-        return span.Length is 3 or 4 && !span.ContainsAnyExcept("0123456789");
+        if (span.Length is 3 or 4 && !span.ContainsAnyExcept("0123456789"))
+        {
+            return true;
+        }
+
+        // "1/2 tablet": a dose, not a date.
+        return finding.Type == PhiType.Date && span.Length <= 5 && span.Contains('/') && DoseFollows(text, finding.End);
+    }
+
+    private static bool DoseFollows(string text, int end)
+    {
+        int next = TextWalk.SkipSpaces(text, end, allowNewline: false);
+        int wordEnd = TextWalk.WordEnd(text, next);
+        var word = text.AsSpan(next, wordEnd - next);
+        return word.StartsWith("tab", StringComparison.OrdinalIgnoreCase) || word.StartsWith("cap", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("of", StringComparison.OrdinalIgnoreCase) || word.StartsWith("dose", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("mg", StringComparison.OrdinalIgnoreCase) || word.StartsWith("pill", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -37,6 +37,13 @@ public sealed class Pseudonymizer(byte[] key)
         int k = 0;
         foreach (char c in value)
         {
+            if (!char.IsLetterOrDigit(c))
+            {
+                result.Append(c);
+                continue;
+            }
+
+            // Only letters and digits draw from the hash, so "617-555-0123" and "(617) 555 0123" agree.
             byte b = hash[k++ % hash.Length];
             if (k % hash.Length == 0)
             {
