@@ -16,6 +16,9 @@ public sealed class LayeredPhiDetector : IPhiDetector
     [ThreadStatic]
     private static List<PhiFinding>? t_raw;
 
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
     private readonly PhiLexicon _lexicon;
 
     public LayeredPhiDetector(params IPhiDetector[] layers)
@@ -127,7 +130,10 @@ public sealed class LayeredPhiDetector : IPhiDetector
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var raw = new List<PhiFinding>(resolved);
         int before = raw.Count;
-        foreach (var token in Tokenizer.Tokenize(text))
+        var tokens = t_tokens ??= new List<Token>(1024);
+        tokens.Clear();
+        Tokenizer.Tokenize(text, tokens);
+        foreach (var token in tokens)
         {
             if (lookup.TryGetValue(token.In(text), out var type) && !Covered(resolved, token.Start))
             {

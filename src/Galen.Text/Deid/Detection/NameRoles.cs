@@ -5,6 +5,32 @@ namespace Galen.Text.Deid.Detection;
 /// <summary>Decides whose name a name is from the cue words before it (on its line) and a credential after it.</summary>
 internal static class NameRoles
 {
+    /// <summary>The name cues that start in text[from..to), in order: only words that can start a cue are tried.</summary>
+    public static IEnumerable<System.Text.RegularExpressions.Match> CuesIn(string text, int from, int to)
+    {
+        int i = from;
+        while (i < to)
+        {
+            if (!char.IsLetter(text[i]) || (i > 0 && char.IsLetterOrDigit(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            int end = TextWalk.WordEnd(text, i);
+            if ((CueWords.Of(text.AsSpan(i, end - i)) & CueKind.NameCue) != 0)
+            {
+                var cue = PhiPatterns.NameCueAt().Match(text, i);
+                if (cue.Success && cue.Index + cue.Length <= to + 1)
+                {
+                    yield return cue;
+                }
+            }
+
+            i = Math.Max(end, i + 1);
+        }
+    }
+
     public static PhiType Classify(string text, int start, int end)
     {
         int from = start;
@@ -15,7 +41,7 @@ internal static class NameRoles
         }
 
         var type = PhiType.PatientName;
-        for (var cue = PhiPatterns.NameCue().Match(text, from, start - from); cue.Success; cue = cue.NextMatch())
+        foreach (var cue in CuesIn(text, from, start))
         {
             if (cue.Groups["relative"].Success)
             {

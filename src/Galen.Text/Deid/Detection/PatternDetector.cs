@@ -32,12 +32,27 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(findings);
-        Simple(text, findings, PhiPatterns.Date(), PhiType.Date);
+
+        // Shapes that start with a digit: the expressions' own prefix search finds the few candidates.
+        Simple(text, findings, PhiPatterns.DateNumeric(), PhiType.Date);
         Ages(text, findings);
         Phones(text, findings);
+        Simple(text, findings, PhiPatterns.IpV4(), PhiType.IpAddress);
+        Simple(text, findings, PhiPatterns.Ssn(), PhiType.Ssn);
+        Simple(text, findings, PhiPatterns.StreetAddress(), PhiType.StreetAddress);
+        if (text.Contains("::", StringComparison.Ordinal) || text.AsSpan().Count(':') >= 5)
+        {
+            Simple(text, findings, PhiPatterns.IpV6(), PhiType.IpAddress);
+        }
+
+        if (text.Contains("box", StringComparison.OrdinalIgnoreCase))
+        {
+            Simple(text, findings, PhiPatterns.PoBox(), PhiType.StreetAddress);
+        }
+
         if (text.Contains('@', StringComparison.Ordinal))
         {
-            Simple(text, findings, PhiPatterns.Email(), PhiType.Email);
+            Emails(text, findings);
         }
 
         if (text.AsSpan().ContainsAny(UrlHints))
@@ -45,31 +60,268 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
             Urls(text, findings);
         }
 
-        Simple(text, findings, PhiPatterns.IpAddress(), PhiType.IpAddress);
-        Simple(text, findings, PhiPatterns.Ssn(), PhiType.Ssn);
-        Simple(text, findings, PhiPatterns.Vin(), PhiType.VehicleIdentifier);
-        Simple(text, findings, PhiPatterns.LongNumber(), PhiType.OtherIdentifier);
-        Simple(text, findings, PhiPatterns.StreetAddress(), PhiType.StreetAddress);
         StatesAndZips(text, findings);
-        // Label words, name cues, credentials and organisation words start at a word: try the
-        // anchored expressions once per word instead of at every character.
+        SaintNames(text, findings);
+
+        // Everything else starts at a word that can start it: one look-up per word decides which
+        // anchored expressions to try there.
         var tokens = t_tokens ??= new List<Token>(1024);
         tokens.Clear();
         Tokenizer.Tokenize(text, tokens);
-        foreach (var token in tokens)
+        for (int t = 0; t < tokens.Count; t++)
         {
-            if (!char.IsLetter(text[token.Start]))
+            var token = tokens[t];
+            char first = text[token.Start];
+            if (char.IsAsciiDigit(first))
+            {
+                LongNumber(text, token, findings);
+                if (token.Length == 17)
+                {
+                    Vin(text, token, findings);
+                }
+
+                if (token.Length == 5 && IsZipToken(text, token))
+                {
+                    StateBeforeZip(text, tokens, t, findings);
+                }
+
+                continue;
+            }
+
+            if (!char.IsLetter(first))
             {
                 continue;
             }
 
-            LabelledIdentifier(text, token.Start, findings);
-            NameAfterCue(text, token.Start, findings);
-            NameBeforeCredential(text, token.Start, findings);
-            OrganizationAt(text, token.Start, findings);
+            if (token.Length == 17)
+            {
+                Vin(text, token, findings);
+            }
+
+            if (char.IsUpper(first) && (WordShape.HasDigit(token.In(text))
+                || (token.Length <= 4 && token.End + 1 < text.Length && text[token.End] == '-' && char.IsAsciiDigit(text[token.End + 1]))))
+            {
+                var code = PhiPatterns.LetterDigitCodeAt().Match(text, token.Start);
+                if (code.Success)
+                {
+                    findings.Add(new PhiFinding(code.Index, code.Length, PhiType.OtherIdentifier, DetectionLayer.Pattern));
+                }
+            }
+
+            var kind = CueWords.Of(token.In(text));
+            if (kind == CueKind.None)
+            {
+                continue;
+            }
+
+            if ((kind & CueKind.Month) != 0)
+            {
+                var date = PhiPatterns.DateMonthAt().Match(text, token.Start);
+                if (date.Success)
+                {
+                    findings.Add(new PhiFinding(date.Index, date.Length, PhiType.Date, DetectionLayer.Pattern));
+                }
+            }
+
+            if ((kind & CueKind.AgeWord) != 0)
+            {
+                AgeWord(text, token.Start, findings);
+            }
+
+            if ((kind & CueKind.Label) != 0)
+            {
+                LabelledIdentifier(text, token.Start, findings);
+            }
+
+            if ((kind & CueKind.NameCue) != 0)
+            {
+                NameAfterCue(text, token.Start, findings);
+            }
+
+            if ((kind & CueKind.Credential) != 0)
+            {
+                NameBeforeCredential(text, token.Start, findings);
+            }
+
+            if ((kind & CueKind.OrganizationAnchor) != 0)
+            {
+                OrganizationAt(text, token.Start, findings);
+            }
+        }
+    }
+
+    private static void LongNumber(string text, Token token, List<PhiFinding> findings)
+    {
+        // Seven or more digits standing alone (not part of a decimal, date, phone or code).
+        if (token.Length < 7 || token.In(text).ContainsAnyExcept("0123456789"))
+        {
+            return;
         }
 
-        SaintNames(text, findings);
+        int before = token.Start - 1;
+        int after = token.End;
+        if ((before >= 0 && text[before] is '.' or ',' or '/' or '-' || (before >= 0 && char.IsLetterOrDigit(text[before])))
+            || (after < text.Length && (text[after] is '/' or '-' || char.IsLetterOrDigit(text[after])))
+            || (after + 1 < text.Length && text[after] is '.' or ',' && char.IsAsciiDigit(text[after + 1])))
+        {
+            return;
+        }
+
+        findings.Add(new PhiFinding(token.Start, token.Length, PhiType.OtherIdentifier, DetectionLayer.Pattern));
+    }
+
+    private static void Vin(string text, Token token, List<PhiFinding> findings)
+    {
+        if (PhiPatterns.VinExact().IsMatch(token.In(text)))
+        {
+            findings.Add(new PhiFinding(token.Start, token.Length, PhiType.VehicleIdentifier, DetectionLayer.Pattern));
+        }
+    }
+
+    // The local part left of each '@' and the domain right of it, checked as a whole.
+    private static void Emails(string text, List<PhiFinding> findings)
+    {
+        for (int at = text.IndexOf('@', StringComparison.Ordinal); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            int start = at;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '_' or '%' or '+' or '-'))
+            {
+                start--;
+            }
+
+            int end = at + 1;
+            while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '.' or '-'))
+            {
+                end++;
+            }
+
+            while (end > at + 1 && text[end - 1] is '.' or '-')
+            {
+                end--;
+            }
+
+            if (start < at && PhiPatterns.EmailExact().IsMatch(text.AsSpan(start, end - start)))
+            {
+                findings.Add(new PhiFinding(start, end - start, PhiType.Email, DetectionLayer.Pattern));
+            }
+        }
+    }
+
+    private static readonly SearchValues<string> TopLevelDomains = SearchValues.Create(
+        [".com", ".org", ".net", ".edu", ".gov", ".io", ".info", ".biz", ".us", ".health", ".co", ".care", ".clinic", ".med"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static void Urls(string text, List<PhiFinding> findings)
+    {
+        foreach (var match in PhiPatterns.UrlWithScheme().EnumerateMatches(text))
+        {
+            AddUrl(text, match.Index, match.Length, findings);
+        }
+
+        // Bare domains: cut the run of domain characters around each ".tld" and check it.
+        int from = 0;
+        while (from < text.Length)
+        {
+            int hit = text.AsSpan(from).IndexOfAny(TopLevelDomains);
+            if (hit < 0)
+            {
+                break;
+            }
+
+            int dot = from + hit;
+            int start = dot;
+            while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '-'))
+            {
+                start--;
+            }
+
+            int end = dot + 1;
+            while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not '<' and not '>' and not '"' and not '\'' and not ',' and not ';' and not ')')
+            {
+                end++;
+            }
+
+            from = end;
+            if (start == dot || (start > 0 && text[start - 1] is '@' or '/'))
+            {
+                continue;
+            }
+
+            int length = end - start;
+            while (length > 0 && text[start + length - 1] is '.' or ':')
+            {
+                length--;
+            }
+
+            if (PhiPatterns.DomainExact().IsMatch(text.AsSpan(start, length)))
+            {
+                AddUrl(text, start, length, findings);
+            }
+        }
+    }
+
+    private static void AddUrl(string text, int start, int length, List<PhiFinding> findings)
+    {
+        while (length > 0 && text[start + length - 1] is '.' or ',' or ')' or ';' or ':')
+        {
+            length--;
+        }
+
+        // An e-mail's domain is part of the e-mail, not a URL.
+        if (start > 0 && text[start - 1] == '@')
+        {
+            return;
+        }
+
+        findings.Add(new PhiFinding(start, length, PhiType.Url, DetectionLayer.Pattern));
+    }
+
+    private static bool IsZipToken(string text, Token token) =>
+        !token.In(text).ContainsAnyExcept("0123456789") && (token.End >= text.Length || !char.IsLetterOrDigit(text[token.End]));
+
+    // "… MA 02115", "… Florida 94871", "… ma 05689-3457": the state (one or two words) right before a ZIP code.
+    private void StateBeforeZip(string text, List<Token> tokens, int zipToken, List<PhiFinding> findings)
+    {
+        var zip = tokens[zipToken];
+        int zipEnd = zip.End;
+        if (zipEnd + 4 < text.Length && text[zipEnd] == '-' && text.AsSpan(zipEnd + 1, 4).IndexOfAnyExcept("0123456789") < 0
+            && (zipEnd + 5 >= text.Length || !char.IsAsciiDigit(text[zipEnd + 5])))
+        {
+            zipEnd += 5;
+        }
+
+        if (zip.Start > 0 && (char.IsAsciiDigit(text[zip.Start - 1]) || text[zip.Start - 1] == '-'))
+        {
+            return;
+        }
+
+        int previous = zipToken - 1;
+        if (previous >= 0 && text[tokens[previous].Start] is '.' or ',')
+        {
+            previous--;
+        }
+
+        if (previous < 0 || !char.IsLetter(text[tokens[previous].Start]) || text.AsSpan(tokens[previous].End, zip.Start - tokens[previous].End).Count('\n') > 0)
+        {
+            return;
+        }
+
+        int stateStart = tokens[previous].Start;
+        int stateEnd = tokens[previous].End;
+        if (previous >= 1 && char.IsLetter(text[tokens[previous - 1].Start]) && tokens[previous].Start - tokens[previous - 1].End == 1
+            && IsState(text.AsSpan(tokens[previous - 1].Start, stateEnd - tokens[previous - 1].Start)))
+        {
+            stateStart = tokens[previous - 1].Start;
+        }
+
+        var state = text.AsSpan(stateStart, stateEnd - stateStart);
+        bool wellFormed = state.Length == 2 ? WordShape.IsAllUpper(state) || !state.ContainsAnyInRange('A', 'Z') : char.IsUpper(state[0]) || !state.ContainsAnyInRange('A', 'Z');
+        if (wellFormed && IsState(state))
+        {
+            findings.Add(new PhiFinding(stateStart, stateEnd - stateStart, PhiType.State, DetectionLayer.Pattern));
+            City(text, stateStart, findings);
+            findings.Add(new PhiFinding(zip.Start, zipEnd - zip.Start, PhiType.Zip, DetectionLayer.Pattern));
+        }
     }
 
     private static void Simple(string text, List<PhiFinding> findings, Regex regex, PhiType type)
@@ -82,7 +334,17 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
 
     private static void Ages(string text, List<PhiFinding> findings)
     {
-        for (var match = PhiPatterns.Age().Match(text); match.Success; match = match.NextMatch())
+        for (var match = PhiPatterns.AgeNumeric().Match(text); match.Success; match = match.NextMatch())
+        {
+            var age = match.Groups["age"];
+            findings.Add(new PhiFinding(age.Index, age.Length, PhiType.Age, DetectionLayer.Pattern));
+        }
+    }
+
+    private static void AgeWord(string text, int at, List<PhiFinding> findings)
+    {
+        var match = PhiPatterns.AgeWordAt().Match(text, at);
+        if (match.Success)
         {
             var age = match.Groups["age"];
             var span = age.Success ? age : (Capture)match;
@@ -120,26 +382,6 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         return fax;
     }
 
-    private static void Urls(string text, List<PhiFinding> findings)
-    {
-        foreach (var match in PhiPatterns.Url().EnumerateMatches(text))
-        {
-            int length = match.Length;
-            while (length > 0 && text[match.Index + length - 1] is '.' or ',' or ')' or ';' or ':')
-            {
-                length--;
-            }
-
-            // An e-mail's domain is part of the e-mail, not a URL.
-            if (match.Index > 0 && text[match.Index - 1] == '@')
-            {
-                continue;
-            }
-
-            findings.Add(new PhiFinding(match.Index, length, PhiType.Url, DetectionLayer.Pattern));
-        }
-    }
-
     private static void LabelledIdentifier(string text, int at, List<PhiFinding> findings)
     {
         var match = PhiPatterns.LabelledIdentifier().Match(text, at);
@@ -166,29 +408,6 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
 
     private void StatesAndZips(string text, List<PhiFinding> findings)
     {
-        for (var match = PhiPatterns.StateZip().Match(text); match.Success; match = match.NextMatch())
-        {
-            var state = match.Groups["state"];
-            var zip = match.Groups["zip"];
-            int stateStart = state.Index;
-            int stateLength = state.Length;
-            int space = state.ValueSpan.LastIndexOf(' ');
-            if (!IsState(state.ValueSpan) && space > 0 && IsState(state.ValueSpan[(space + 1)..]))
-            {
-                // "Weinfelden Florida 94871": the place, then the state.
-                stateStart += space + 1;
-                stateLength -= space + 1;
-            }
-
-            if (IsState(text.AsSpan(stateStart, stateLength)))
-            {
-                findings.Add(new PhiFinding(stateStart, stateLength, PhiType.State, DetectionLayer.Pattern));
-                City(text, stateStart, findings);
-            }
-
-            findings.Add(new PhiFinding(zip.Index, zip.Length, PhiType.Zip, DetectionLayer.Pattern));
-        }
-
         for (var match = PhiPatterns.CommaState().Match(text); match.Success; match = match.NextMatch())
         {
             var state = match.Groups["state"];
@@ -367,7 +586,7 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
     private static PhiType TitledRole(string text, int cueStart)
     {
         int from = Math.Max(0, cueStart - 25);
-        for (var cue = PhiPatterns.NameCue().Match(text, from, cueStart - from); cue.Success; cue = cue.NextMatch())
+        foreach (var cue in NameRoles.CuesIn(text, from, cueStart))
         {
             if (cue.Groups["relative"].Success)
             {

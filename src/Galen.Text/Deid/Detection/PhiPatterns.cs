@@ -15,30 +15,41 @@ internal static partial class PhiPatterns
 
     private const string Month = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?";
 
-    /// <summary>Every date form: numeric, ISO, month names either side, day-month-year, "the 4th", bare years.</summary>
+    /// <summary>Date forms that start with a digit: numeric, ISO, day-month-year, "the 4th", month/year, bare years.</summary>
     [GeneratedRegex(
         @"(?<![\w/.])(?:" +
         @"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})" +
         @"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}" +
         @"|\d{1,2}(?:st|nd|rd|th)?(?:[\s-]+|\s*of\s+)" + Month + @"(?:[,\s-]*(?:'\d{2}|\d{4}|\d{2}(?![\d:])))?" +
-        @"|" + Month + @"\s*\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:'\d{2}|\d{4}))?" +
-        @"|" + Month + @",?\s*(?:'\d{2}|\d{4})" +
         @"|(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}" +
         @"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])(?!\s*(?:tab|tablet|cup|strength|dose|of\b))" +
         @"|(?<=\bthe\s+)\d{1,2}(?:st|nd|rd|th)\b" +
         @"|(?:19|20)\d{2}s?(?!\s*(?:mg|mcg|ml|g\b|units?|cc|kcal|cells|mm|cm|/|%|\.\d)))(?![\w/])",
         Ci)]
-    internal static partial Regex Date();
+    internal static partial Regex DateNumeric();
 
-    /// <summary>Ages of 90 and over, with the word that makes them ages. Group "age" holds the number.</summary>
+    /// <summary>Date forms that start with a month name ("March 4th", "Mar. 4, 2021", "March 2021"), anchored at the month.</summary>
+    [GeneratedRegex(
+        @"\G(?<![\w/.])(?:" +
+        Month + @"\s*\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:'\d{2}|\d{4}))?" +
+        @"|" + Month + @",?\s*(?:of\s+)?(?:'\d{2}|\d{4}))(?![\w/])",
+        Ci)]
+    internal static partial Regex DateMonthAt();
+
+    /// <summary>Ages of 90 and over written as a number with the word that makes it an age. Group "age" holds the number.</summary>
     [GeneratedRegex(
         @"\b(?<age>9\d|1[0-2]\d)\s*(?:-\s*|\s)?(?:y/o|y\.o\.?|yo[mf]?|yrs?\b|years?\b|year-old|yr-old|-?y(?=\s*(?:old|/o)))" +
-        @"|\bage[ds]?\s*(?:of\s*|:\s*|is\s*)?(?<age>9\d|1[0-2]\d)\b" +
-        @"|\b(?<age>9\d|1[0-2]\d)\s*(?:M|F|male|female|man|woman|gentleman|lady)\b" +
-        @"|\bin\s+(?:his|her|their)\s+(?<age>9\d|1[01]\d)s\b" +
-        @"|\bnonagenarian|\bcentenarian",
+        @"|\b(?<age>9\d|1[0-2]\d)\s*(?:M|F|male|female|man|woman|gentleman|lady)\b",
         Ci)]
-    internal static partial Regex Age();
+    internal static partial Regex AgeNumeric();
+
+    /// <summary>Ages of 90 and over introduced by a word ("aged 95", "in her 90s", "nonagenarian"), anchored at the word.</summary>
+    [GeneratedRegex(
+        @"\G(?:age[ds]?\s*(?:of\s*|:\s*|is\s*)?(?<age>9\d|1[0-2]\d)\b" +
+        @"|in\s+(?:his|her|their)\s+(?<age>9\d|1[01]\d)s\b" +
+        @"|nonagenarian|centenarian)",
+        Ci)]
+    internal static partial Regex AgeWordAt();
 
     /// <summary>North American phone numbers with optional country code and extension.</summary>
     [GeneratedRegex(
@@ -51,20 +62,23 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"\b(?<fax>fax|facsimile|f)\b|\b(?:phone|ph|tel|telephone|cell|mobile|pager|beeper|home|work|office|contact|call|p|t|c|h|w)\b", Ci)]
     internal static partial Regex PhoneLabel();
 
-    [GeneratedRegex(@"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])", Cs)]
-    internal static partial Regex Email();
+    /// <summary>An e-mail address, checked on a candidate cut around an '@'.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$", Cs)]
+    internal static partial Regex EmailExact();
 
-    [GeneratedRegex(
-        @"\b(?:https?://|ftp://|www\.)[^\s<>""']+" +
-        @"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|health|co|care|clinic|med)\b(?:/[^\s<>""']*)?",
-        Ci)]
-    internal static partial Regex Url();
+    /// <summary>URLs with a scheme or "www.".</summary>
+    [GeneratedRegex(@"\b(?:https?://|ftp://|www\.)[^\s<>""']+", Ci)]
+    internal static partial Regex UrlWithScheme();
 
-    [GeneratedRegex(
-        @"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)" +
-        @"|(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?)(?![\w:])",
-        Ci)]
-    internal static partial Regex IpAddress();
+    /// <summary>A bare domain with a known top-level domain and an optional path, checked on a candidate.</summary>
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|biz|us|health|co|care|clinic|med)(?:/[^\s<>""']*)?$", Ci)]
+    internal static partial Regex DomainExact();
+
+    [GeneratedRegex(@"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d]|\.\d)", Cs)]
+    internal static partial Regex IpV4();
+
+    [GeneratedRegex(@"(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?)(?![\w:])", Ci)]
+    internal static partial Regex IpV6();
 
     [GeneratedRegex(@"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<![\d ])\d{3}[ \n]\d{2}[ \n]\d{4}(?![\d])", Cs)]
     internal static partial Regex Ssn();
@@ -85,27 +99,23 @@ internal static partial class PhiPatterns
     internal static partial Regex LabelledIdentifier();
 
     /// <summary>Vehicle identification numbers (17 characters, no I, O or Q).</summary>
-    [GeneratedRegex(@"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b", Cs)]
-    internal static partial Regex Vin();
+    [GeneratedRegex(@"^(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}$", Cs)]
+    internal static partial Regex VinExact();
 
-    /// <summary>Long bare numbers and letter-digit codes that look like record or account numbers.</summary>
-    [GeneratedRegex(
-        @"(?<![\w.,/-])\d{7,}(?![\w/-]|[.,]\d)" +
-        @"|(?<![\w-])(?=[A-Z0-9-]*\d)[A-Z]{1,4}-?\d{5,}(?:-?[A-Z0-9]+)*(?![\w-])",
-        Cs)]
-    internal static partial Regex LongNumber();
+    /// <summary>Letter-digit codes that look like record or account numbers ("AB1234567", "X7-99812"), anchored at a capital.</summary>
+    [GeneratedRegex(@"\G(?<![\w-])(?=[A-Z0-9-]*\d)[A-Z]{1,4}-?\d{5,}(?:-?[A-Z0-9]+)*(?![\w-])", Cs)]
+    internal static partial Regex LetterDigitCodeAt();
 
     /// <summary>Street addresses: number, capitalised street words, a street suffix, an optional unit; or a PO box.</summary>
     [GeneratedRegex(
         @"(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:(?:[NSEW]\.?|North|South|East|West|NORTH|SOUTH|EAST|WEST)\s+)?(?:(?:[\p{Lu}0-9][\p{L}\p{M}0-9'-]*|\p{Lu}\.)\s+){0,3}(?=[A-Z])(?i:Alley|Avenue|Branch|Bridge|Brook|Brooks|Burg|Bypass|Camp|Canyon|Cape|Causeway|Center|Circle|Cliffs?|Club|Common|Corners?|Course|Courts?|Coves?|Creek|Crescent|Crest|Crossing|Crossroad|Curve|Dale|Dam|Divide|Drives?|Estates?|Expressway|Extensions?|Falls?|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Land|Landing|Lane|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Route|Row|Rue|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Station|Stravenue|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track|Trafficway|Trail|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?|Villages?|Ville|Vista|Walks?|Wall|Ways?|Wells?|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Pkwy|Hwy|Cir|Ter|Sq|Trl|Expy|Fwy|Plz|Aly|Crst|Xing|Boulevard)\b\.?(?:,?\s*(?i:apt\.?|apartment|suite|ste\.?|unit|rm\.?|room|fl\.?|floor|#)\s*#?\s*[A-Za-z0-9-]+)?" +
         @"|(?<![\w-])\d{1,6}\s+(?:(?!(?:in|a|an|the|of|at|to|on|for|and|or|with|by|per|x|times|days|weeks|hours|mg|ml)\b)[\p{L}][\p{L}\p{M}'-]*\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|terrace|circle|row|square|highway|hwy|parkway|pkwy|pike|trail|place|pl)\b\.?(?:,?\s*(?:apt\.?|apartment|suite|ste\.?|unit|#)\s*#?\s*[a-z0-9-]+)?" +
-        @"|\b(?i:p\.?\s?o\.?\s*box)\s+\d+",
+        @"",
         Cs)]
     internal static partial Regex StreetAddress();
 
-    /// <summary>A state (abbreviation or name) followed by a ZIP code.</summary>
-    [GeneratedRegex(@"(?<state>\b[A-Za-z]{2}\b|\b[A-Za-z][a-z]+(?:\s+[A-Za-z][a-z]+)?|\b[A-Z]{4,}(?:\s+[A-Z]{4,})?)\.?,?\s+(?<zip>\d{5}(?:-\d{4})?)(?![\d-])", Cs)]
-    internal static partial Regex StateZip();
+    [GeneratedRegex(@"\b(?:p\.?\s?o\.?\s*box)\s+\d+", Ci)]
+    internal static partial Regex PoBox();
 
     /// <summary>", ST" or ", State" after a place, without a ZIP code.</summary>
     [GeneratedRegex(@",\s*(?<state>[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[A-Z]{4,}(?:\s+[A-Z]{4,})?)\b(?![\w-]|\s*\d)", Cs)]
