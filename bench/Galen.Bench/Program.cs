@@ -2,6 +2,11 @@ using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release --project bench/Galen.Bench -- --filter '*'` runs every suite;
 // see bench/README.md for the peer comparisons.
+if (args.Length > 0 && args[0] == "deid-throughput")
+{
+    return Galen.Bench.Text.DeidThroughputHarness.Run();
+}
+
 if (args.Length > 0 && args[0] == "deid-stream")
 {
     // Memory of streaming de-identification at growing input sizes (see docs/benchmarks.md).

@@ -129,7 +129,7 @@ public static class DeidCommand
                     throw new GalenConfigurationException($"--training-notes must be at least 10 (got {trainingNotes}).");
                 }
 
-                model = await ProgressBars.RunAsync(console, "learned layer", progress =>
+                model = await ProgressBars.RunAsync(console, "de-id", progress =>
                     Task.Run(() => DeidModels.TrainDefault(Seeds.Default, trainingNotes, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
             }
 
@@ -298,6 +298,8 @@ public static class DeidCommand
 
         var report = new StringBuilder();
         report.AppendLine("## De-identification on held-apart notes");
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Command: `galen deid --eval{(input is null ? $" --eval-notes {count} --seed {seed}" : " " + Path.GetFileName(Path.GetFullPath(input)))}{(learned ? $" --training-notes {trainingNotes}" : " --no-learned")}`.");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Corpus: {corpus}. Detector: patterns + dictionaries{(learned ? $" + learned layer (averaged perceptron trained on {trainingNotes:N0} training-corpus notes, seed {Seeds.Default})" : " (no learned layer)")}. Scored in {seconds:F1} s.");
         report.AppendLine();
