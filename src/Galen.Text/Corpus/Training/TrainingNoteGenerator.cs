@@ -196,7 +196,6 @@ public sealed class TrainingNoteGenerator
 
     private void Slot(string slot, AnnotatedTextBuilder b, Patient p, string title)
     {
-        string pronoun = p.Female ? "she" : "he";
         switch (slot)
         {
             case "title": b.Append(title); break;
@@ -283,8 +282,6 @@ public sealed class TrainingNoteGenerator
             case "bp": b.Append($"{_rng.Next(95, 170)}/{_rng.Next(55, 100)}"); break;
             default: throw new InvalidOperationException($"Training template slot '{slot}' is unknown.");
         }
-
-        _ = pronoun;
     }
 
     private void DateValue(AnnotatedTextBuilder b, Patient p, string form)

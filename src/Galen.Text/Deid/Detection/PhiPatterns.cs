@@ -139,11 +139,7 @@ internal static partial class PhiPatterns
     [GeneratedRegex(@"\b(?:St\.|Saint|SAINT|Mt\.|Mount|MOUNT|Our\s+Lady\s+of|OUR\s+LADY\s+OF|our\s+lady\s+of)\s+[\p{Lu}][\p{L}\p{M}']+(?:'s)?|\bour\s+lady\s+of\s+\p{L}+", Cs)]
     internal static partial Regex SaintName();
 
-    /// <summary>Cues before a person's name; the group that matched says whose name follows.</summary>
-    [GeneratedRegex(NameCuePattern, Ci)]
-    internal static partial Regex NameCue();
-
-    /// <summary><see cref="NameCue"/> anchored where the search starts (at a cue word).</summary>
+    /// <summary>A cue before a person's name, anchored at the cue word; the group that matched says whose name follows.</summary>
     [GeneratedRegex(@"\G" + NameCuePattern, Ci)]
     internal static partial Regex NameCueAt();
 

@@ -35,20 +35,20 @@ internal sealed class TokenFeaturizer(PhiLexicon lexicon, int bits)
         uint lexM1 = Lexical(wm1);
         uint lexP1 = Lexical(wp1);
 
-        features[n++] = Index(1, 0);
-        features[n++] = Index(Hash(2, w0), 0);
-        features[n++] = Index(Hash(3, wm1), 0);
-        features[n++] = Index(Hash(4, wp1), 0);
-        features[n++] = Index(Hash(5, wm2), 0);
-        features[n++] = Index(Hash(6, wp2), 0);
-        features[n++] = Index(Hash(7, wm3), 0);
-        features[n++] = Index(Hash(8, w0.Length > 3 ? w0[..3] : w0), 0);
-        features[n++] = Index(Hash(9, w0.Length > 3 ? w0[^3..] : w0), 0);
+        features[n++] = Bucket(1);
+        features[n++] = Bucket(Hash(2, w0));
+        features[n++] = Bucket(Hash(3, wm1));
+        features[n++] = Bucket(Hash(4, wp1));
+        features[n++] = Bucket(Hash(5, wm2));
+        features[n++] = Bucket(Hash(6, wp2));
+        features[n++] = Bucket(Hash(7, wm3));
+        features[n++] = Bucket(Hash(8, w0.Length > 3 ? w0[..3] : w0));
+        features[n++] = Bucket(Hash(9, w0.Length > 3 ? w0[^3..] : w0));
         features[n++] = Index(10, shape0);
         features[n++] = Index(11, shapeM1);
         features[n++] = Index(12, shapeP1);
-        features[n++] = Index(Mix(Hash(13, wm1), Hash(0, w0)), 0);
-        features[n++] = Index(Mix(Hash(14, w0), Hash(0, wp1)), 0);
+        features[n++] = Bucket(Mix(Hash(13, wm1), Hash(0, w0)));
+        features[n++] = Bucket(Mix(Hash(14, w0), Hash(0, wp1)));
         features[n++] = Index(15, lex0);
         features[n++] = Index(16, lexM1);
         features[n++] = Index(17, lexP1);
@@ -57,14 +57,14 @@ internal sealed class TokenFeaturizer(PhiLexicon lexicon, int bits)
         features[n++] = Index(20, (uint)previous * 4096 + shape0);
         features[n++] = Index(21, (uint)Math.Min(w0.Length, 12) * 2 + (WordShape.HasDigit(w0) ? 1u : 0u));
         features[n++] = Index(22, i < tokens.Count && tokens[i].LineStart ? 1u : 0u);
-        features[n++] = Index(Mix(Hash(23, wm1), shape0), 0);
+        features[n++] = Bucket(Mix(Hash(23, wm1), shape0));
         features[n++] = Index(24, shapeM1 * 4096 + shape0);
         features[n++] = Index(25, shape0 * 4096 + shapeP1);
         features[n++] = Index(26, lexM1 * 256 + lex0);
         features[n++] = Index(27, lex0 * 256 + lexP1);
-        features[n++] = Index(Mix(Hash(28, wm2), Hash(0, wm1)), 0);
+        features[n++] = Bucket(Mix(Hash(28, wm2), Hash(0, wm1)));
         features[n++] = Index(29, (uint)previous * 256 + lex0);
-        features[n++] = Index(Mix(Hash(30, wp1), shape0), 0);
+        features[n++] = Bucket(Mix(Hash(30, wp1), shape0));
         return n;
     }
 
@@ -73,7 +73,7 @@ internal sealed class TokenFeaturizer(PhiLexicon lexicon, int bits)
 
     private int Index(uint template, uint value) => (int)(Mix(template * 0x9E3779B1u, value) & _mask);
 
-    private int Index(uint hash, int unused) => (int)((hash + (uint)unused) & _mask);
+    private int Bucket(uint hash) => (int)(hash & _mask);
 
     private static uint Mix(uint a, uint b)
     {
