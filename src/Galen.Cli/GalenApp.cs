@@ -42,6 +42,7 @@ public static class GalenApp
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(SynthCommand.Create(context));
+        root.Subcommands.Add(DeidCommand.Create(context));
         return root;
     }
 }

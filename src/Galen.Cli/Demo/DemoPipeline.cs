@@ -7,6 +7,7 @@ public static class DemoPipeline
     [
         new SyntheticHospitalStage(),
         new NeuralNetworkStage(),
+        new DeidStage(),
         new ServeStage(),
     ];
 }

@@ -14,7 +14,7 @@ public sealed class AnsiConsoleWriter(IAnsiConsole console) : TextWriter
     {
         if (value is not null)
         {
-            console.Write(new Text(value));
+            console.Write(new Spectre.Console.Text(value));
         }
     }
 

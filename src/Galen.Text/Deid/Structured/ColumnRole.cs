@@ -1,0 +1,38 @@
+namespace Galen.Text.Deid.Structured;
+
+/// <summary>What a column of a patient table holds, for de-identification.</summary>
+public enum ColumnRole
+{
+    /// <summary>Not PHI (a lab value, a code, a flag): copied as is.</summary>
+    Keep,
+
+    /// <summary>The patient's key (subject_id, person_id): replaced by its keyed pseudonym, so tables still join.</summary>
+    PatientKey,
+
+    /// <summary>A date or timestamp: moved by the patient's date shift.</summary>
+    Date,
+
+    /// <summary>An identifier (MRN, SSN, account, visit id …): replaced by its keyed pseudonym.</summary>
+    Identifier,
+
+    /// <summary>A person's name (full, first or last): replaced by the patient's surrogate name.</summary>
+    Name,
+
+    /// <summary>A street address: surrogate.</summary>
+    StreetAddress,
+
+    /// <summary>A city: surrogate.</summary>
+    City,
+
+    /// <summary>A ZIP code: its three-digit prefix (000 for sparse areas).</summary>
+    Zip,
+
+    /// <summary>An age in years: 90 and over becomes "90+".</summary>
+    Age,
+
+    /// <summary>Free text (a note, a comment): de-identified like a note of the row's patient.</summary>
+    FreeText,
+
+    /// <summary>Removed: the value becomes null.</summary>
+    Drop,
+}

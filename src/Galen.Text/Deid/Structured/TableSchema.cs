@@ -1,0 +1,33 @@
+using Galen.Core.Privacy;
+
+namespace Galen.Text.Deid.Structured;
+
+/// <summary>One column: its name, its role and, for identifiers, the PHI type (which keys its pseudonym).</summary>
+public sealed record ColumnSpec(string Name, ColumnRole Role, PhiType IdentifierType = PhiType.OtherIdentifier);
+
+/// <summary>A table's columns in order; exactly one column is the patient key.</summary>
+public sealed record TableSchema(string Name, IReadOnlyList<ColumnSpec> Columns)
+{
+    /// <summary>Index of the patient-key column.</summary>
+    public int PatientKeyColumn
+    {
+        get
+        {
+            int index = -1;
+            for (int i = 0; i < Columns.Count; i++)
+            {
+                if (Columns[i].Role == ColumnRole.PatientKey)
+                {
+                    if (index >= 0)
+                    {
+                        throw new Core.Errors.GalenConfigurationException($"Table {Name} has two patient-key columns ({Columns[index].Name}, {Columns[i].Name}).", "Mark exactly one column as the patient key.");
+                    }
+
+                    index = i;
+                }
+            }
+
+            return index >= 0 ? index : throw new Core.Errors.GalenConfigurationException($"Table {Name} has no patient-key column.", "Mark the column holding the patient's id (subject_id, person_id) as the patient key.");
+        }
+    }
+}
