@@ -49,16 +49,17 @@ public sealed class TabularModel : IModel<FeatureMatrix>, IExplainableModel
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var prepared = Preprocessor.Transform(inputs);
-        var view = TabularRow.View(_ml, prepared.ToArray(), prepared.Columns);
+        var view = TabularRow.View(_ml, prepared.ToArray(), prepared.Columns, classCount: Schema.Kind == LabelKind.Multiclass ? Schema.Width : 0);
         int rows = inputs.Rows;
         int width = Schema.Width;
         var values = new double[rows * width];
         if (Heads.Count == 1 && Heads[0].Output == HeadOutput.ClassScores)
         {
-            var scores = Heads[0].Transformer.Transform(view).GetColumn<VBuffer<float>>("Score").ToArray();
+            // float[] rather than VBuffer: GetColumn reuses one VBuffer's storage for every row.
+            var scores = Heads[0].Transformer.Transform(view).GetColumn<float[]>("Score").ToArray();
             for (int i = 0; i < rows; i++)
             {
-                var dense = scores[i].DenseValues().ToArray();
+                var dense = scores[i];
                 for (int k = 0; k < width; k++)
                 {
                     values[(i * width) + k] = k < dense.Length ? dense[k] : 0;
@@ -119,7 +120,7 @@ public sealed class TabularModel : IModel<FeatureMatrix>, IExplainableModel
         var baselines = new double[rows.Rows];
         for (int i = 0; i < rows.Rows; i++)
         {
-            var dense = contributions[i].DenseValues().ToArray();
+            var dense = contributions[i];
             double total = 0;
             for (int c = 0; c < dense.Length; c++)
             {
@@ -168,7 +169,7 @@ public sealed class TabularModel : IModel<FeatureMatrix>, IExplainableModel
     private static ISingleFeaturePredictionTransformer<object>? ContributionSource(ITransformer head)
     {
         ITransformer first = head;
-        if (head is TransformerChain<ITransformer> chain)
+        if (head is IEnumerable<ITransformer> chain)
         {
             first = chain.First();
         }
@@ -193,7 +194,7 @@ public sealed class TabularModel : IModel<FeatureMatrix>, IExplainableModel
         return type is not null && type.GetGenericArguments()[0].IsAssignableTo(typeof(ICalculateFeatureContribution));
     }
 
-    private VBuffer<float>[] ExplainWith(ISingleFeaturePredictionTransformer<object> source, IDataView view, int features)
+    private float[][] ExplainWith(ISingleFeaturePredictionTransformer<object> source, IDataView view, int features)
     {
         ITransformer contributor;
         if (source is ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> plain)
@@ -217,6 +218,6 @@ public sealed class TabularModel : IModel<FeatureMatrix>, IExplainableModel
         }
 
         var scored = source.Transform(view);
-        return contributor.Transform(scored).GetColumn<VBuffer<float>>("FeatureContributions").ToArray();
+        return contributor.Transform(scored).GetColumn<float[]>("FeatureContributions").ToArray();
     }
 }

@@ -24,7 +24,8 @@ internal sealed class TabularRow
 
     /// <summary>
     /// An ML.NET view of rows × features with optional labels and weights. Multiclass classes
-    /// become ML.NET keys (class index + 1, since key 0 means missing).
+    /// become ML.NET keys: <c>LoadFromEnumerable</c> takes the 0-based class index and stores
+    /// key index + 1 (key 0 means missing).
     /// </summary>
     public static IDataView View(MLContext ml, float[] values, int columns, bool[]? labels = null, float[]? targets = null, int[]? classes = null, int classCount = 0, float[]? weights = null)
     {
@@ -39,7 +40,7 @@ internal sealed class TabularRow
                 Features = features,
                 Label = labels?[i] ?? false,
                 Value = targets?[i] ?? 0,
-                Class = classes is null ? 1 : (uint)(classes[i] + 1),
+                Class = classes is null ? 0 : (uint)classes[i],
                 Weight = weights?[i] ?? 1,
             };
         }
