@@ -38,6 +38,9 @@ public static class GalenApp
         root.Options.Add(CommandContext.Verbose);
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }
 }

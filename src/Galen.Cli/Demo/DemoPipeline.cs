@@ -6,5 +6,6 @@ public static class DemoPipeline
     public static IReadOnlyList<IDemoStage> Stages() =>
     [
         new NeuralNetworkStage(),
+        new TabularModelsStage(),
     ];
 }

@@ -12,7 +12,8 @@ namespace Galen.Learn.Sources;
 /// <param name="Kind">Binary, multiclass or regression; null infers it (two values: binary; a few text values: multiclass; numbers: regression).</param>
 /// <param name="PositiveValue">The label value that is the positive outcome of a binary task; null picks 1, yes, true, positive or the second value in sorted order.</param>
 /// <param name="IgnoreColumns">Columns that are neither features nor labels (identifiers, dates).</param>
-public sealed record CsvSourceOptions(string Path, string LabelColumn, string? GroupColumn = null, LabelKind? Kind = null, string? PositiveValue = null, IReadOnlyList<string>? IgnoreColumns = null);
+/// <param name="Classes">Class names in model order, when evaluating a saved multiclass model; null sorts the values seen.</param>
+public sealed record CsvSourceOptions(string Path, string LabelColumn, string? GroupColumn = null, LabelKind? Kind = null, string? PositiveValue = null, IReadOnlyList<string>? IgnoreColumns = null, IReadOnlyList<string>? Classes = null);
 
 /// <summary>
 /// Reads labelled samples from a CSV: every column except the label, the patient column, the
@@ -156,6 +157,18 @@ public static class CsvTrainingSource
 
             case LabelKind.Multiclass:
             {
+                if (options.Classes is { } known)
+                {
+                    var unknown = distinct.Where(d => !known.Contains(d)).ToArray();
+                    if (unknown.Length > 0)
+                    {
+                        throw new GalenInputException($"'{column}' has {unknown.Length} value(s) the model does not know.", new SourceLocation(options.Path, null, column), $"The model's classes are: {string.Join(", ", known)}.");
+                    }
+
+                    var fixedSchema = new LabelSchema(column, LabelKind.Multiclass, known, $"{column} (one of {known.Count} classes)");
+                    return (fixedSchema, labels.Select(l => (float)known.ToList().IndexOf(l)).ToArray());
+                }
+
                 if (distinct.Length > 50)
                 {
                     throw new GalenInputException($"'{column}' has {distinct.Length} distinct values, too many for classes.", new SourceLocation(options.Path, null, column), "Use --kind regression for a numeric outcome.");
