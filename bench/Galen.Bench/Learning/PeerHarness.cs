@@ -20,7 +20,7 @@ public static class PeerHarness
     public static int Run(string[] args)
     {
         string command = args.Length > 0 ? args[0] : string.Empty;
-        string folder = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "galen-bench");
+        string folder = args.Length > 1 && command is "breast-cancer" or "forest" ? args[1] : Path.Combine(Path.GetTempPath(), "galen-bench");
         Directory.CreateDirectory(folder);
         switch (command)
         {
@@ -31,7 +31,7 @@ public static class PeerHarness
                 Forest(folder, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50);
                 return 0;
             case "lightgbm":
-                LightGbm(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200);
+                LightGbm(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
                 return 0;
             case "bootstrap":
                 BootstrapAuroc();
@@ -143,9 +143,11 @@ public static class PeerHarness
         var set = Set(values, labels, features);
         var trainer = new LightGbmTrainer(new LightGbmOptions { Threads = 2 });
         trainer.Fit(set.Select(Enumerable.Range(0, 2000).ToArray()));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(set);
         double seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_seconds={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1}"));
         double auroc = BinaryRanking.Auroc(set.Targets.AsBinary(), model.Predict(set.Inputs).Values);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"galen lightgbm rows={rows} features={features} threads=2 train_seconds={seconds:F2} train_auroc={auroc:F4}"));
     }
