@@ -128,9 +128,11 @@ public static class PeerHarness
         var test = set.Select(Enumerable.Range(cut, rows - cut).ToArray());
         var trainer = new RandomForestTrainer(new RandomForestOptions { Trees = 100, Leaves = 64, MinimumSamplesPerLeaf = 2, FeatureFractionPerSplit = 0.3, Threads = 2 });
         trainer.Fit(train.Select(Enumerable.Range(0, 2000).ToArray()));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var model = trainer.Fit(train);
         double seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_seconds={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1}"));
         double auroc = BinaryRanking.Auroc(test.Targets.AsBinary(), model.Predict(test.Inputs).Values);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"galen forest rows={rows} features={features} train_seconds={seconds:F2} test_auroc={auroc:F4}"));
         File.WriteAllText(Path.Combine(folder, "forest-galen.txt"), string.Create(CultureInfo.InvariantCulture, $"{seconds:F3},{auroc:F6}\n"));

@@ -64,6 +64,7 @@ public sealed class LightGbmTrainer(LightGbmOptions options) : TabularTrainer(op
         options.Deterministic = true;
         options.NumberOfThreads = Settings.Threads;
         options.Silent = true;
+        options.ForceColumnWise = true;
         options.Booster = new GradientBooster.Options
         {
             L2Regularization = Settings.L2Regularization,
