@@ -28,7 +28,14 @@ public static class PeerHarness
                 BreastCancer(folder);
                 return 0;
             case "forest":
-                Forest(folder, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50);
+                Forest(
+                    folder,
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000,
+                    args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50,
+                    args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0.3,
+                    args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : 0.7,
+                    args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 2048,
+                    args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 5);
                 return 0;
             case "lightgbm":
                 LightGbm(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
@@ -103,8 +110,8 @@ public static class PeerHarness
         return new LabelledSet<FeatureMatrix>(new FeatureMatrix(specs, values), new TargetMatrix(LabelSchema.Binary("y", "outcome"), labels.Select(l => l ? 1f : 0f).ToArray()), samples);
     }
 
-    /// <summary>Random forest: 100 trees, ≤ 64 leaves, 2 threads; train on 80%, AUROC on 20%.</summary>
-    private static void Forest(string folder, int rows, int features)
+    /// <summary>Random forest: 100 trees, ≤ 2048 leaves, ≥ 5 samples per leaf, 30% of features per split, 2 threads; train on 80%, AUROC on 20%.</summary>
+    private static void Forest(string folder, int rows, int features, double featureFraction, double sampleFraction, int leaves, int minimumLeaf)
     {
         var (values, labels) = Synthetic(rows, features, 7);
         using (var writer = new StreamWriter(Path.Combine(folder, "forest.csv")))
@@ -126,7 +133,7 @@ public static class PeerHarness
         int cut = rows * 4 / 5;
         var train = set.Select(Enumerable.Range(0, cut).ToArray());
         var test = set.Select(Enumerable.Range(cut, rows - cut).ToArray());
-        var trainer = new RandomForestTrainer(new RandomForestOptions { Trees = 100, Leaves = 64, MinimumSamplesPerLeaf = 2, FeatureFractionPerSplit = 0.3, Threads = 2 });
+        var trainer = new RandomForestTrainer(new RandomForestOptions { Trees = 100, Leaves = leaves, MinimumSamplesPerLeaf = minimumLeaf, FeatureFractionPerSplit = featureFraction, SampleFraction = sampleFraction, Threads = 2 });
         trainer.Fit(train.Select(Enumerable.Range(0, 2000).ToArray()));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -134,8 +141,8 @@ public static class PeerHarness
         double seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_seconds={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1}"));
         double auroc = BinaryRanking.Auroc(test.Targets.AsBinary(), model.Predict(test.Inputs).Values);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"galen forest rows={rows} features={features} train_seconds={seconds:F2} test_auroc={auroc:F4}"));
-        File.WriteAllText(Path.Combine(folder, "forest-galen.txt"), string.Create(CultureInfo.InvariantCulture, $"{seconds:F3},{auroc:F6}\n"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"galen forest rows={rows} features={features} trees=100 leaves={leaves} min_leaf={minimumLeaf} feature_fraction={featureFraction} sample_fraction={sampleFraction} train_seconds={seconds:F2} test_auroc={auroc:F4}"));
+        File.WriteAllText(Path.Combine(folder, "forest-galen.txt"), string.Create(CultureInfo.InvariantCulture, $"{seconds:F3},{auroc:F6},{leaves},{minimumLeaf},{featureFraction}\n"));
     }
 
     /// <summary>LightGBM, 200 rounds, 31 leaves, on rows × features; prints training time.</summary>

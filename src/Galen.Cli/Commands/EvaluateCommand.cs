@@ -50,10 +50,17 @@ public static class EvaluateCommand
             TabularBundles.CheckFeatures(manifest, data.Data.Inputs, parse.GetValue(TrainCommand.Data)!);
             var inputs = TabularBundles.Align(manifest, data.Data.Inputs);
             var predictions = bundle.ModelFor<FeatureMatrix>().Predict(inputs);
+            bool trainingData = Core.Bundles.DataFingerprint.Of(data.Data with { Inputs = inputs }).Sha256 == manifest.TrainingData.Sha256;
+            if (trainingData)
+            {
+                context.Console.MarkupLine("[yellow]Warning:[/] this is the model's own training data, so these numbers are optimistic; the cross-validated numbers are in the training report.");
+            }
             var evaluation = Evaluator.Evaluate(
                 manifest.Name,
                 manifest.Description,
-                $"external evaluation on {Path.GetFileName(parse.GetValue(TrainCommand.Data))} (model trained on {manifest.TrainingData})",
+                trainingData
+                    ? $"evaluation on the model's own training data {Path.GetFileName(parse.GetValue(TrainCommand.Data))} (optimistic: the model has seen these patients)"
+                    : $"external evaluation on {Path.GetFileName(parse.GetValue(TrainCommand.Data))} (model trained on {manifest.TrainingData})",
                 data.Data.Targets,
                 predictions,
                 data.Data.Samples,

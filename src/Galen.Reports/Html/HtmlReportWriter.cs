@@ -95,7 +95,7 @@ public static class HtmlReportWriter
             html.Append("</section>");
         }
 
-        html.Append("<footer>Galen report · all numbers from out-of-fold predictions; nothing here was computed on data a model was fitted on.</footer>");
+        html.Append(CultureInfo.InvariantCulture, $"<footer>Galen report · predictions: {E(best.Protocol)}.</footer>");
         html.Append("</body></html>\n");
         return html.ToString();
     }
@@ -179,7 +179,7 @@ public static class HtmlReportWriter
 
     private static void CalibrationTable(StringBuilder html, IReadOnlyList<ModelEvaluation> models)
     {
-        html.Append("<p>Expected calibration error (ECE) and Brier score before and after recalibration. Each fold was recalibrated with a map fitted on the other folds' predictions.</p>");
+        html.Append("<p>Expected calibration error (ECE) and Brier score before and after recalibration. Each fold (or, without folds, each half of the patients) was recalibrated with a map fitted on the other patients' predictions.</p>");
         html.Append("<table><thead><tr><th>model</th><th>as trained</th><th>Platt</th><th>isotonic</th><th>temperature</th></tr></thead><tbody>");
         foreach (var model in models)
         {

@@ -37,7 +37,7 @@ public static class EvaluationPlots
             line.LegendText = Legend(models[m], Evaluation.Metrics.MetricNames.Auroc);
         }
 
-        Finish(plot, "ROC curves (out-of-fold)", "1 − specificity (false-positive rate)", "sensitivity (true-positive rate)");
+        Finish(plot, "ROC curves", "1 − specificity (false-positive rate)", "sensitivity (true-positive rate)");
         plot.ShowLegend(Alignment.LowerRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
@@ -69,7 +69,7 @@ public static class EvaluationPlots
             line.LegendText = Legend(models[m], Evaluation.Metrics.MetricNames.Auprc);
         }
 
-        Finish(plot, "Precision–recall curves (out-of-fold)", "recall (sensitivity)", "precision (PPV)");
+        Finish(plot, "Precision–recall curves", "recall (sensitivity)", "precision (PPV)");
         plot.ShowLegend(Alignment.LowerLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
