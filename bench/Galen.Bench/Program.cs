@@ -13,5 +13,11 @@ if (args.Length > 0 && args[0] == "deid-stream")
     return Galen.Bench.Text.DeidStreamHarness.Run(args[1..]);
 }
 
+// `... -- harness <command>` runs the Galen side of a peer comparison (see bench/README.md).
+if (args.Length > 0 && args[0] == "harness")
+{
+    return Galen.Bench.Learning.PeerHarness.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Galen.Bench.Metrics.AurocBenchmarks).Assembly).Run(args);
 return 0;

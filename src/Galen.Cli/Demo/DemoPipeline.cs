@@ -7,6 +7,7 @@ public static class DemoPipeline
     [
         new SyntheticHospitalStage(),
         new NeuralNetworkStage(),
+        new TabularModelsStage(),
         new DeidStage(),
         new ServeStage(),
     ];
