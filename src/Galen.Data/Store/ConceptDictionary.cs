@@ -9,6 +9,7 @@ internal sealed class ConceptDictionary
 {
     private readonly Dictionary<(string Vocabulary, string Code), int> _ids = [];
     private readonly List<(int Id, string Vocabulary, string Code, string? Name)> _pending = [];
+    private readonly Dictionary<int, Galen.Core.Clinical.ClinicalCode> _byId = [];
     private int _next = 1;
 
     public int Count => _ids.Count;
@@ -17,8 +18,12 @@ internal sealed class ConceptDictionary
     public void Load(int id, string vocabulary, string code)
     {
         _ids[(vocabulary, code)] = id;
+        _byId[id] = new Galen.Core.Clinical.ClinicalCode(vocabulary, code);
         _next = Math.Max(_next, id + 1);
     }
+
+    /// <summary>The (vocabulary, code) of a concept id known to the dictionary.</summary>
+    public Galen.Core.Clinical.ClinicalCode CodeOf(int id) => _byId[id];
 
     /// <summary>The id of a (vocabulary, code) pair, created when new. The name is kept only for new concepts.</summary>
     public int IdOf(string vocabulary, string code, string? name = null)
@@ -30,6 +35,7 @@ internal sealed class ConceptDictionary
 
         id = _next++;
         _ids[(vocabulary, code)] = id;
+        _byId[id] = new Galen.Core.Clinical.ClinicalCode(vocabulary, code);
         _pending.Add((id, vocabulary, code, string.IsNullOrWhiteSpace(name) ? null : name));
         return id;
     }

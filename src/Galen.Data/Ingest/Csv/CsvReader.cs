@@ -15,7 +15,8 @@ internal sealed class CsvReader
 {
     private const int InitialBuffer = 1 << 20;
     private readonly Stream _stream;
-    private readonly byte _delimiter;
+    private byte _delimiter;
+    private bool _detectDelimiter;
     private readonly int _maxRecordBytes;
     private byte[] _buffer = new byte[InitialBuffer];
     private byte[] _unescaped = new byte[256];
@@ -30,12 +31,13 @@ internal sealed class CsvReader
     private int _recordEnd;
 
     /// <param name="stream">Decompressed file content.</param>
-    /// <param name="delimiter">Field separator: comma, or tab for tab-separated exports.</param>
+    /// <param name="delimiter">Field separator (comma, tab); null detects it from the header line: tab when it has tabs and no commas.</param>
     /// <param name="maxRecordBytes">A record longer than this is an error (guards against an unterminated quote swallowing the file).</param>
-    public CsvReader(Stream stream, byte delimiter = (byte)',', int maxRecordBytes = 64 << 20)
+    public CsvReader(Stream stream, byte? delimiter = (byte)',', int maxRecordBytes = 64 << 20)
     {
         _stream = stream;
-        _delimiter = delimiter;
+        _delimiter = delimiter ?? (byte)',';
+        _detectDelimiter = delimiter is null;
         _maxRecordBytes = maxRecordBytes;
     }
 
@@ -78,6 +80,15 @@ internal sealed class CsvReader
         if (_end - _start >= 3 && _buffer[_start] == 0xEF && _buffer[_start + 1] == 0xBB && _buffer[_start + 2] == 0xBF)
         {
             _start += 3;
+        }
+
+        if (_detectDelimiter)
+        {
+            var data = _buffer.AsSpan(_start, _end - _start);
+            int newline = data.IndexOf((byte)'\n');
+            var first = newline < 0 ? data : data[..newline];
+            _delimiter = first.Contains((byte)'\t') && !first.Contains((byte)',') ? (byte)'\t' : (byte)',';
+            _detectDelimiter = false;
         }
 
         if (!Read())

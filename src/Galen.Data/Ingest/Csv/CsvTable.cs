@@ -14,21 +14,15 @@ internal sealed class CsvTable : IRawRecordSource
     private readonly CsvReader _reader;
     private readonly string _targetTable;
 
+    /// <param name="context">The file.</param>
+    /// <param name="targetTable">Store table malformed records are quarantined for.</param>
+    /// <param name="delimiter">Field separator; null detects comma or tab from the header line.</param>
     public CsvTable(FileContext context, string targetTable, byte? delimiter = null)
     {
         _context = context;
         _targetTable = targetTable;
-        var stream = context.Content;
-        _reader = new CsvReader(stream, delimiter ?? (byte)',');
+        _reader = new CsvReader(context.Content, delimiter);
         var names = _reader.ReadHeader();
-        if (delimiter is null && names.Length == 1 && names[0].Contains('\t', StringComparison.Ordinal))
-        {
-            throw new Core.Errors.GalenInputException(
-                "the header looks tab-separated.",
-                new Core.Errors.SourceLocation(context.File.Name, 1),
-                "Save the table as comma-separated CSV.");
-        }
-
         Header = new CsvHeader(context.File.Name, names);
         context.RawSource = this;
     }

@@ -130,7 +130,7 @@ internal static class Utf8Values
     private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
     /// <summary>
-    /// Parses <c>yyyy-MM-dd</c>, optionally followed by a space or <c>T</c> and <c>HH:mm</c>,
+    /// Parses <c>yyyy-MM-dd</c> (or <c>yyyyMMdd</c>), optionally followed by a space or <c>T</c> and <c>HH:mm</c>,
     /// <c>HH:mm:ss</c> and a fraction of a second, and optionally a trailing <c>Z</c> or
     /// <c>+00:00</c>. The result is .NET ticks; other offsets are converted to UTC.
     /// </summary>
@@ -139,6 +139,13 @@ internal static class Utf8Values
     {
         ticks = 0;
         field = Trim(field);
+        if (field.Length == 8 && Digits(field, out _))
+        {
+            // yyyyMMdd, as OMOP vocabulary exports write dates.
+            Span<byte> iso = [field[0], field[1], field[2], field[3], (byte)'-', field[4], field[5], (byte)'-', field[6], field[7]];
+            return TryParseTimestamp(iso, out ticks);
+        }
+
         if (field.Length < 10 || field[4] != (byte)'-' || field[7] != (byte)'-')
         {
             return false;

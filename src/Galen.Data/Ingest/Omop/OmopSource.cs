@@ -1,6 +1,90 @@
+using System.Globalization;
+using Galen.Core.Errors;
+
 namespace Galen.Data.Ingest.Omop;
 
+/// <summary>
+/// Finds OMOP CDM v5.4 CSV tables in a folder (<c>person.csv</c> … <c>concept.csv</c>, names
+/// case-insensitive, optionally .gz, comma- or tab-separated) and ingests them, concepts first,
+/// then parents before children, one transaction per file.
+/// </summary>
 internal static class OmopSource
 {
-    public static void Ingest(IngestSession session, string folder) => throw new NotImplementedException(folder + session.RunId);
+    public static readonly string[] Tables =
+    [
+        "CONCEPT", "PERSON", "DEATH", "VISIT_OCCURRENCE", "VISIT_DETAIL", "CONDITION_OCCURRENCE", "PROCEDURE_OCCURRENCE",
+        "DRUG_EXPOSURE", "MEASUREMENT", "OBSERVATION", "NOTE",
+    ];
+
+    public static void Ingest(IngestSession session, string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new GalenInputException("is not a folder of OMOP CDM CSV tables.", new SourceLocation(folder), "Give the folder that holds person.csv, visit_occurrence.csv, concept.csv, ….");
+        }
+
+        var files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+            string table = TableOf(name);
+            if (Array.IndexOf(Tables, table) < 0)
+            {
+                session.NotATable(name);
+                continue;
+            }
+
+            if (!files.TryAdd(table, new SourceFile(path, table)))
+            {
+                throw new GalenInputException($"two files hold {table.ToLowerInvariant()}.", new SourceLocation(folder), "Keep one file per table.");
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            throw new GalenInputException("holds no OMOP table (person.csv, visit_occurrence.csv, …).", new SourceLocation(folder));
+        }
+
+        if (!files.ContainsKey("CONCEPT") && Sql(session) == 0)
+        {
+            session.Note("No concept.csv: codes are kept as their *_source_value under vocabulary UNKNOWN.");
+        }
+
+        var concepts = new OmopConcepts(session);
+        foreach (var table in Tables)
+        {
+            if (files.TryGetValue(table, out var file))
+            {
+                session.InTransaction(() =>
+                {
+                    var context = session.BeginFile(file, table);
+                    if (context is null)
+                    {
+                        return;
+                    }
+
+                    OmopTables.Ingest(session, context, concepts, table);
+                    session.CompleteFile(context, table);
+                });
+            }
+        }
+
+        if (concepts.Fallbacks > 0)
+        {
+            session.Note(string.Create(CultureInfo.InvariantCulture, $"{concepts.Fallbacks:N0} codes were not in concept.csv and are kept as their *_source_value under vocabulary UNKNOWN."));
+        }
+    }
+
+    private static long Sql(IngestSession session) => Store.Sql.Scalar<long>(session.Connection, "SELECT count(*) FROM omop_concept");
+
+    private static string TableOf(string fileName)
+    {
+        string name = fileName;
+        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^3];
+        }
+
+        return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? name[..^4].ToUpperInvariant() : string.Empty;
+    }
 }
