@@ -18,6 +18,7 @@ internal sealed class FileContext
     private const int TickEvery = 8192;
     private readonly IngestSession _session;
     private long _untilTick = TickEvery;
+    private string? _firstPassHash;
 
     public FileContext(IngestSession session, SourceFile file, int fileId)
     {
@@ -26,6 +27,15 @@ internal sealed class FileContext
         FileId = fileId;
         (Content, Raw) = file.Open();
         TotalBytes = file.Bytes;
+        Stage = file.Name;
+    }
+
+    /// <summary>Starts another pass over the file (the first pass must have read it to the end).</summary>
+    public void Reopen()
+    {
+        _firstPassHash ??= Raw.Digest();
+        Content.Dispose();
+        (Content, Raw) = File.Open();
     }
 
     public SourceFile File { get; }
@@ -33,10 +43,16 @@ internal sealed class FileContext
     public int FileId { get; }
 
     /// <summary>The decompressed content.</summary>
-    public Stream Content { get; }
+    public Stream Content { get; private set; }
 
     /// <summary>The raw bytes, hashed as they are read.</summary>
-    public HashingReadStream Raw { get; }
+    public HashingReadStream Raw { get; private set; }
+
+    /// <summary>The progress bar's name: the file name, or the file and the current pass.</summary>
+    public string Stage { get; set; } = string.Empty;
+
+    /// <summary>XxHash128 of the whole file: known after the first full pass.</summary>
+    public string ContentHash => _firstPassHash ?? Raw.Digest();
 
     public long TotalBytes { get; }
 
@@ -76,7 +92,7 @@ internal sealed class FileContext
     }
 
     public void ReportProgress() =>
-        _session.Progress?.Report(new WorkProgress(File.Name, Raw.BytesRead, TotalBytes, FormatCount(Records) + " records"));
+        _session.Progress?.Report(new WorkProgress(Stage, Raw.BytesRead, TotalBytes, FormatCount(Records) + " records"));
 
     public void Accept() => Accepted++;
 

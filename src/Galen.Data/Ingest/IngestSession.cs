@@ -98,6 +98,15 @@ internal sealed class IngestSession : IDisposable
         }
     }
 
+    /// <summary>Drops half-written rows of every writer (a record that failed while being written).</summary>
+    public void DiscardPartialRows()
+    {
+        foreach (var writer in _writers.Values)
+        {
+            writer.DiscardRow();
+        }
+    }
+
     /// <summary>Runs SQL inside the current transaction after every queued row is stored.</summary>
     public int Execute(string sql, params object?[] parameters)
     {
@@ -164,7 +173,7 @@ internal sealed class IngestSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         context.ReportProgress();
-        string hash = context.Raw.Digest();
+        string hash = context.ContentHash;
         Writer("ingest_file").Int32(context.FileId).Int32(RunId).Text(FormatName(Format)).Text(context.File.Name).Text(identity)
             .Text(hash).Int64(context.TotalBytes).Int64(context.Records).Int64(context.Accepted).Int64(context.Quarantined).EndRow();
         _previousFiles.Add((identity, context.File.Name, hash, context.TotalBytes));

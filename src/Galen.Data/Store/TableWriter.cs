@@ -222,6 +222,20 @@ internal sealed unsafe class TableWriter : IDisposable
         }
     }
 
+    /// <summary>Forgets the values given so far for the current row (after a failure half-way through it).</summary>
+    public void DiscardRow()
+    {
+        for (int c = 0; c < _column; c++)
+        {
+            if (_validity[c] is not null)
+            {
+                _validity[c][_row >> 6] |= 1UL << (_row & 63);
+            }
+        }
+
+        _column = 0;
+    }
+
     /// <summary>Queues the rows of a partly filled chunk.</summary>
     public void Flush()
     {
