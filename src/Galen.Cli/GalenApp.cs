@@ -38,6 +38,7 @@ public static class GalenApp
         root.Options.Add(CommandContext.Verbose);
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(DoctorCommand.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context));
         return root;
     }
 }

@@ -5,6 +5,7 @@ public static class DemoPipeline
 {
     public static IReadOnlyList<IDemoStage> Stages() =>
     [
+        new ClinicalDataStage(),
         new NeuralNetworkStage(),
     ];
 }
