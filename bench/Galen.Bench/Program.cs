@@ -1,5 +1,21 @@
 using BenchmarkDotNet.Running;
+using Galen.Bench.Ingest;
+using Galen.Bench.Tasks;
 
-// `dotnet run -c Release --project bench/Galen.Bench -- --filter '*'` runs every suite;
-// see bench/README.md for the peer comparisons.
-BenchmarkSwitcher.FromAssembly(typeof(Galen.Bench.Metrics.AurocBenchmarks).Assembly).Run(args);
+// Harnesses that compare with a peer process or scale a workload run by name; everything else
+// is BenchmarkDotNet: `dotnet run -c Release --project bench/Galen.Bench -- --filter '*'`.
+// See bench/README.md.
+return args.FirstOrDefault() switch
+{
+    "ingest-labevents" => IngestBenchmark.Run(args),
+    "ingest-child" => IngestBenchmark.Galen(args),
+    "duckdb-child" => IngestBenchmark.DuckDb(args),
+    "tasks-scaling" => TaskScalingBenchmark.Run(args),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Galen.Bench.Metrics.AurocBenchmarks).Assembly).Run(args);
+    return 0;
+}

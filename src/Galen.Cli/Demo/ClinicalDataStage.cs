@@ -46,7 +46,7 @@ public sealed class ClinicalDataStage : IDemoStage
 
         var builder = new TaskBuilder(store, new FeatureOptions(), new TaskCache(database + ".tasks"));
         var datasets = await ProgressBars.RunAsync(console, "tasks", progress =>
-            Task.Run(() => Tasks().Select(task => builder.Build(task, progress, cancellationToken)).ToList(), cancellationToken)).ConfigureAwait(false);
+            Task.Run(() => builder.Build(Tasks(), progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
 
         var cohorts = new Table().Border(TableBorder.Rounded).Title("[bold]cohorts[/]");
         cohorts.AddColumn("task");

@@ -22,65 +22,98 @@ public sealed class TaskBuilder(ClinicalStore store, FeatureOptions? features = 
     /// <summary>The cache key of a task under these options and the store's current content.</summary>
     public string CacheKey(IClinicalTask task) => TaskCache.Key(store.Fingerprint, task, _features);
 
+    /// <summary>Builds one task (or reads it from the cache).</summary>
     public TaskDataset Build(IClinicalTask task, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
+        return Build([task], progress, cancellationToken)[0];
+    }
+
+    /// <summary>
+    /// Builds several tasks in one pass over the timelines (each batch of patients is loaded
+    /// once and every task run on it); tasks already in the cache are read from it.
+    /// </summary>
+    public IReadOnlyList<TaskDataset> Build(IReadOnlyList<IClinicalTask> tasks, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
         string fingerprint = store.Fingerprint;
-        if (cache?.TryLoad(fingerprint, task, _features) is { } cached)
+        var results = new TaskDataset?[tasks.Count];
+        for (int t = 0; t < tasks.Count; t++)
         {
-            return cached;
+            results[t] = cache?.TryLoad(fingerprint, tasks[t], _features);
+        }
+
+        var pending = Enumerable.Range(0, tasks.Count).Where(t => results[t] is null).ToArray();
+        if (pending.Length == 0)
+        {
+            return results!;
         }
 
         var loader = new TimelineLoader(store.Connection, _timelines);
         var preparation = new TaskPreparation(store, loader.Codes, loader.DataEnd);
-        var schema = task.Prepare(preparation);
+        var schemas = pending.Select(t => tasks[t].Prepare(preparation)).ToArray();
         var featureSchema = FeatureSchema.Create(preparation, _features);
         int steps = Math.Max(1, (int)Math.Round(_features.TimeSeriesHours / _features.TimeSeriesStepHours));
         bool visits = _features.Shapes.HasFlag(TaskShapes.Visits);
         bool series = _features.Shapes.HasFlag(TaskShapes.TimeSeries);
         int seriesWidth = steps * featureSchema.MeasurementConcepts.Length;
         long patientsTotal = Sql.Scalar<long>(store.Connection, "SELECT count(*) FROM person");
+        string stage = pending.Length == 1 ? tasks[pending[0]].Name : $"{pending.Length} tasks";
 
-        var parts = new List<PatientPart>();
+        var parts = pending.Select(_ => new List<PatientPart>()).ToArray();
         long done = 0;
         foreach (var batch in loader.Batches(cancellationToken))
         {
-            var results = new PatientPart[batch.Count];
+            var batchParts = pending.Select(_ => new PatientPart[batch.Count]).ToArray();
             var workers = new ConcurrentBag<SampleFeatures>();
             Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new SampleFeatures(featureSchema, _features, preparation), (p, _, worker) =>
             {
                 var patient = batch[p];
-                var samples = task.Samples(patient).ToArray();
-                var rows = new float[samples.Length * featureSchema.Width];
-                var codes = visits ? new IReadOnlyList<VisitCodes>[samples.Length] : null;
-                var values = series ? new float[samples.Length * seriesWidth] : null;
-                var mask = series ? new float[samples.Length * seriesWidth] : null;
-                for (int s = 0; s < samples.Length; s++)
+                var attributes = Attributes(patient);
+                for (int k = 0; k < pending.Length; k++)
                 {
-                    worker.Tabular(patient, samples[s], rows.AsSpan(s * featureSchema.Width, featureSchema.Width));
-                    if (codes is not null)
+                    var samples = tasks[pending[k]].Samples(patient).ToArray();
+                    var rows = new float[samples.Length * featureSchema.Width];
+                    var codes = visits ? new IReadOnlyList<VisitCodes>[samples.Length] : null;
+                    var values = series ? new float[samples.Length * seriesWidth] : null;
+                    var mask = series ? new float[samples.Length * seriesWidth] : null;
+                    for (int s = 0; s < samples.Length; s++)
                     {
-                        codes[s] = worker.Visits(patient, samples[s]);
+                        worker.Tabular(patient, samples[s], rows.AsSpan(s * featureSchema.Width, featureSchema.Width));
+                        if (codes is not null)
+                        {
+                            codes[s] = worker.Visits(patient, samples[s]);
+                        }
+
+                        if (values is not null)
+                        {
+                            worker.TimeSeries(patient, samples[s], values.AsSpan(s * seriesWidth, seriesWidth), mask.AsSpan(s * seriesWidth, seriesWidth));
+                        }
                     }
 
-                    if (values is not null)
-                    {
-                        worker.TimeSeries(patient, samples[s], values.AsSpan(s * seriesWidth, seriesWidth), mask.AsSpan(s * seriesWidth, seriesWidth));
-                    }
+                    batchParts[k][p] = new PatientPart(patient.Key, attributes, samples, rows, codes, values, mask);
                 }
 
-                results[p] = new PatientPart(patient.Key, Attributes(patient), samples, rows, codes, values, mask);
                 return worker;
             }, workers.Add);
-            parts.AddRange(results);
+            for (int k = 0; k < pending.Length; k++)
+            {
+                parts[k].AddRange(batchParts[k]);
+            }
 
             done += batch.Count;
-            progress?.Report(new WorkProgress(task.Name, done, patientsTotal, $"{parts.Sum(p => p.Samples.Length):N0} samples"));
+            progress?.Report(new WorkProgress(stage, done, patientsTotal, $"{parts.Sum(list => list.Sum(p => p.Samples.Length)):N0} samples"));
         }
 
-        var dataset = Assemble(task, schema, fingerprint, featureSchema, parts, steps);
-        cache?.Save(fingerprint, task, _features, dataset);
-        return dataset;
+        for (int k = 0; k < pending.Length; k++)
+        {
+            var task = tasks[pending[k]];
+            var dataset = Assemble(task, schemas[k], fingerprint, featureSchema, parts[k], steps);
+            cache?.Save(fingerprint, task, _features, dataset);
+            results[pending[k]] = dataset;
+        }
+
+        return results!;
     }
 
     private TaskDataset Assemble(IClinicalTask task, LabelSchema schema, string fingerprint, FeatureSchema featureSchema, List<PatientPart> parts, int steps)

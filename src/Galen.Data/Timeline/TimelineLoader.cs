@@ -16,7 +16,10 @@ internal sealed class TimelineLoader
 {
     private readonly DuckDBConnection _connection;
     private readonly TimelineOptions _options;
-    private readonly Dictionary<(int Concept, int Unit), UnitConversion?> _conversions = [];
+    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    /// <summary>Conversion per (concept id &lt;&lt; 32 | unit concept id); a null value means no known conversion.</summary>
+    private readonly Dictionary<long, UnitConversion?> _conversions = [];
 
     public TimelineLoader(DuckDBConnection connection, TimelineOptions options)
     {
@@ -201,24 +204,62 @@ internal sealed class TimelineLoader
             "SELECT person_id, visit_occurrence_id, measurement_concept_id, measurement_datetime, value_as_number, unit_concept_id, category FROM measurement " +
             "WHERE person_id BETWEEN ? AND ? ORDER BY person_id, measurement_datetime, measurement_id", range, batch =>
             {
-                var person = batch.Column(0);
-                var concept = batch.Column(2);
-                var unit = batch.Column(5);
+                // The hot loop of timeline loading (tens of millions of rows): typed columns, and
+                // the previous row's patient, visit and unit conversion reused while they repeat.
+                var person = (Int64Array)batch.Column(0);
+                var visitColumn = (Int64Array)batch.Column(1);
+                var concept = (Int32Array)batch.Column(2);
+                var time = (TimestampArray)batch.Column(3);
+                var number = (DoubleArray)batch.Column(4);
+                var unit = (Int32Array)batch.Column(5);
+                var category = (Int8Array)batch.Column(6);
+                long lastPerson = long.MinValue, lastVisit = long.MinValue, lastKey = long.MinValue;
+                int p = -1, localVisit = -1;
+                UnitConversion? conversion = null;
                 for (int r = 0; r < batch.Length; r++)
                 {
-                    if (index.TryGetValue(ArrowQuery.Int64(person, r), out int p))
+                    long personId = person.Values[r];
+                    if (personId != lastPerson)
                     {
-                        int conceptId = ArrowQuery.Int32(concept, r);
-                        double value = ArrowQuery.Double(batch.Column(4), r);
-                        if (!double.IsNaN(value))
+                        lastPerson = personId;
+                        p = index.TryGetValue(personId, out int found) ? found : -1;
+                    }
+
+                    if (p < 0)
+                    {
+                        continue;
+                    }
+
+                    int conceptId = concept.Values[r];
+                    double value = number.IsNull(r) ? double.NaN : number.Values[r];
+                    if (!double.IsNaN(value))
+                    {
+                        long key = ((long)conceptId << 32) | (uint)(unit.IsNull(r) ? 0 : unit.Values[r]);
+                        if (key != lastKey)
                         {
-                            value = _conversions.TryGetValue((conceptId, ArrowQuery.Int32(unit, r)), out var conversion) && conversion is { } c ? c.Apply(value) : double.NaN;
+                            lastKey = key;
+                            conversion = _conversions.GetValueOrDefault(key);
                         }
 
-                        measurementOwner.Add(p);
-                        measurements.Add(new MeasurementEvent(conceptId, LocalVisit(batch.Column(1), r), ArrowQuery.Time(batch.Column(3), r)!.Value, value,
-                            (MeasurementCategory)ArrowQuery.Int32(batch.Column(6), r, whenNull: 1)));
+                        value = conversion is { } c ? c.Apply(value) : double.NaN;
                     }
+
+                    int visit = -1;
+                    if (!visitColumn.IsNull(r))
+                    {
+                        long visitId = visitColumn.Values[r];
+                        if (visitId != lastVisit)
+                        {
+                            lastVisit = visitId;
+                            localVisit = visitIndex.TryGetValue(visitId, out int local) ? local : -1;
+                        }
+
+                        visit = localVisit;
+                    }
+
+                    measurementOwner.Add(p);
+                    measurements.Add(new MeasurementEvent(conceptId, visit, new DateTime(UnixEpochTicks + (time.Values[r] * 10)), value,
+                        category.IsNull(r) ? MeasurementCategory.Laboratory : (MeasurementCategory)category.Values[r]));
                 }
             }, cancellationToken);
 
@@ -300,7 +341,7 @@ internal sealed class TimelineLoader
             {
                 string? from = unit == 0 ? null : unitText[unit];
                 var conversion = from is null ? UnitConversion.Identity : harmonizer.Conversion(code, from, target);
-                _conversions[(concept, unit)] = conversion;
+                _conversions[((long)concept << 32) | (uint)unit] = conversion;
                 mappings.Add(new UnitMapping(code.Key, from, target, values, conversion is not null));
             }
         }

@@ -127,6 +127,22 @@ public sealed class TaskFeatureTests : IClassFixture<TinyStoreFixture>
     }
 
     [Fact]
+    public void Building_several_tasks_in_one_pass_gives_what_building_them_one_by_one_gives()
+    {
+        IClinicalTask[] tasks = [new InHospitalMortalityTask(), new ReadmissionTask(), new DrugRecommendationTask(), DiseaseProgressionTask.HbA1c()];
+        var together = new TaskBuilder(_store).Build(tasks);
+
+        for (int t = 0; t < tasks.Length; t++)
+        {
+            var alone = new TaskBuilder(_store).Build(tasks[t]);
+            Assert.Equal(alone.Task, together[t].Task);
+            Assert.Equal(alone.Samples.Select(s => s.SampleKey), together[t].Samples.Select(s => s.SampleKey));
+            Assert.Equal(alone.Tabular.Targets.Values.ToArray(), together[t].Tabular.Targets.Values.ToArray());
+            Assert.Equal(alone.Tabular.Inputs.Values.ToArray(), together[t].Tabular.Inputs.Values.ToArray());
+        }
+    }
+
+    [Fact]
     public void The_cohort_summary_counts_patients_prevalence_and_missingness()
     {
         var summary = new TaskBuilder(_store).Build(new InHospitalMortalityTask(48)).Summarize();
