@@ -27,25 +27,25 @@ public static class IngestBenchmark
             MimicExtractWriter.WriteLabEvents(folder, rows);
         }
 
-        Console.WriteLine($"LABEVENTS.csv: {new FileInfo(labevents).Length / 1e6:N0} MB, {rows:N0} rows; {Environment.ProcessorCount} cores; {runs} runs each.");
+        Console.WriteLine($"LABEVENTS.csv: {new FileInfo(labevents).Length / 1e6:N0} MB, {rows:N0} rows; {Environment.ProcessorCount} cores; {runs} runs each; load average {LoadAverage()}.");
         var results = new Dictionary<string, List<Measurement>>(StringComparer.Ordinal) { ["pandas"] = [], ["galen"] = [], ["duckdb"] = [] };
         for (int run = 0; run < runs; run++)
         {
             results["pandas"].Add(Child("/usr/bin/python3", $"bench/peers/pandas_read_csv.py \"{labevents}\""));
             results["galen"].Add(Child(Environment.ProcessPath!, $"ingest-child --dir \"{folder}\""));
             results["duckdb"].Add(Child(Environment.ProcessPath!, $"duckdb-child --file \"{labevents}\""));
-            Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s {r.Value[^1].PeakRssMb:N0} MB")));
+            Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s ({r.Value[^1].CpuSeconds:F1} s CPU) {r.Value[^1].PeakRssMb:N0} MB")) + $"  load {LoadAverage()}");
         }
 
         var pandas = Median(results["pandas"]);
         Console.WriteLine();
-        Console.WriteLine("| reader | rows/s | peak RSS | throughput vs pandas | memory vs pandas |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| reader | rows/s | CPU time | peak RSS | throughput vs pandas | memory vs pandas |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, label) in new[] { ("pandas", "pandas.read_csv (no store)"), ("galen", "galen ingest into DuckDB"), ("duckdb", "DuckDB read_csv into a table") })
         {
             var m = Median(results[name]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {m.Rows / m.Seconds:N0} | {m.PeakRssMb:N0} MB | {pandas.Seconds / m.Seconds:F2}× | {m.PeakRssMb / pandas.PeakRssMb:F2}× |"));
+                $"| {label} | {m.Rows / m.Seconds:N0} | {m.CpuSeconds:F1} s | {m.PeakRssMb:N0} MB | {pandas.Seconds / m.Seconds:F2}× | {m.PeakRssMb / pandas.PeakRssMb:F2}× |"));
         }
 
         return 0;
@@ -105,7 +105,13 @@ public static class IngestBenchmark
     }
 
     private static void Print(long rows, double seconds) =>
-        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double> { ["rows"] = rows, ["seconds"] = seconds, ["peak_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0) }));
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
+        {
+            ["rows"] = rows,
+            ["seconds"] = seconds,
+            ["cpu_seconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+            ["peak_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
+        }));
 
     private static Measurement Child(string program, string arguments)
     {
@@ -120,7 +126,7 @@ public static class IngestBenchmark
         }
 
         var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
-        return new Measurement(json.GetProperty("rows").GetDouble(), json.GetProperty("seconds").GetDouble(), json.GetProperty("peak_rss_mb").GetDouble());
+        return new Measurement(json.GetProperty("rows").GetDouble(), json.GetProperty("seconds").GetDouble(), json.GetProperty("cpu_seconds").GetDouble(), json.GetProperty("peak_rss_mb").GetDouble());
     }
 
     private static Measurement Median(List<Measurement> runs)
@@ -156,5 +162,9 @@ public static class IngestBenchmark
         File.Delete(db + ".wal");
     }
 
-    private sealed record Measurement(double Rows, double Seconds, double PeakRssMb);
+    /// <summary>The 1-minute load average: the machine is shared, so results say how busy it was.</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private sealed record Measurement(double Rows, double Seconds, double CpuSeconds, double PeakRssMb);
 }

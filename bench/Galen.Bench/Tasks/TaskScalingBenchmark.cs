@@ -19,7 +19,7 @@ public static class TaskScalingBenchmark
     {
         var counts = (IngestBenchmark.OptionText(args, "--patients") ?? "10000,30000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         int events = (int)IngestBenchmark.Option(args, "--events", 100);
-        Console.WriteLine($"{Environment.ProcessorCount} cores; about {events} labs and vitals per patient.");
+        Console.WriteLine($"{Environment.ProcessorCount} cores; about {events} labs and vitals per patient; load average {IngestBenchmark.LoadAverage()}.");
         Console.WriteLine("| patients | events | ingest | mortality (48 h) alone | readmission (30 d) alone | both in one pass | per 1,000 patients | peak RSS |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int patients in counts)
