@@ -12,8 +12,9 @@ internal sealed class FeatureSchema
     public const int PerMeasurement = 6;
     public const int Fixed = 9;
 
-    private FeatureSchema(IReadOnlyList<FeatureSpec> features, int[] measurementConcepts, IReadOnlyList<string> diagnosisKeys, IReadOnlyList<string?> units, IReadOnlyList<string> channelNames)
+    private FeatureSchema(IReadOnlyList<FeatureSpec> features, int[] measurementConcepts, IReadOnlyList<string> diagnosisKeys, IReadOnlyList<string?> units, IReadOnlyList<string> channelNames, int[] diagnosisColumnByConcept)
     {
+        DiagnosisColumnByConcept = diagnosisColumnByConcept;
         Features = features;
         MeasurementConcepts = measurementConcepts;
         DiagnosisKeys = diagnosisKeys;
@@ -25,7 +26,6 @@ internal sealed class FeatureSchema
             MeasurementColumn[measurementConcepts[i]] = i;
         }
 
-        DiagnosisColumn = diagnosisKeys.Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<FeatureSpec> Features { get; }
@@ -40,7 +40,8 @@ internal sealed class FeatureSchema
 
     public IReadOnlyList<string> DiagnosisKeys { get; }
 
-    public Dictionary<string, int> DiagnosisColumn { get; }
+    /// <summary>Concept id → its diagnosis-flag column (its category's), or -1.</summary>
+    public int[] DiagnosisColumnByConcept { get; }
 
     public IReadOnlyList<string?> Units { get; }
 
@@ -99,7 +100,15 @@ internal sealed class FeatureSchema
             features.Add(new FeatureSpec(name + "_count", "number of " + label + " results", FeatureKind.Numeric));
         }
 
-        return new FeatureSchema(features, concepts, diagnoses, units, channels);
+        // Each concept's category column, resolved once rather than per sample.
+        var column = diagnoses.Select((key, i) => (key, i)).ToDictionary(p => p.key, p => p.i, StringComparer.Ordinal);
+        var byConcept = new int[codes.MaxId + 1];
+        for (int id = 0; id < byConcept.Length; id++)
+        {
+            byConcept[id] = id > 0 && codes.TryCode(id) is { } code && column.TryGetValue(TaskPreparation.DiagnosisKey(code.System, code.Code, category: true), out int c) ? c : -1;
+        }
+
+        return new FeatureSchema(features, concepts, diagnoses, units, channels, byConcept);
     }
 
     /// <summary>A code key as a column-name part: "LOINC:2160-0" → "LOINC_2160-0".</summary>

@@ -7,7 +7,7 @@ namespace Galen.Data.Tasks;
 /// Turns one sample of one patient into its feature row, visit code sets and time series, using
 /// only what is known at the sample's index time. One instance per thread.
 /// </summary>
-internal sealed class SampleFeatures(FeatureSchema schema, FeatureOptions options, TaskPreparation preparation)
+internal sealed class SampleFeatures(FeatureSchema schema, FeatureOptions options)
 {
     private readonly double[] _sum = new double[schema.MeasurementConcepts.Length];
     private readonly double[] _min = new double[schema.MeasurementConcepts.Length];
@@ -66,8 +66,7 @@ internal sealed class SampleFeatures(FeatureSchema schema, FeatureOptions option
         _seen.Clear();
         foreach (var condition in patient.Conditions)
         {
-            if (KnownAt(patient, condition) <= index && _seen.Add(condition.ConceptId)
-                && schema.DiagnosisColumn.TryGetValue(preparation.DiagnosisKey(condition.ConceptId, category: true), out int column))
+            if (KnownAt(patient, condition) <= index && _seen.Add(condition.ConceptId) && schema.DiagnosisColumnByConcept[condition.ConceptId] is int column and >= 0)
             {
                 row[schema.DiagnosisOffset + column] = 1;
             }

@@ -66,7 +66,7 @@ public sealed class TaskBuilder(ClinicalStore store, FeatureOptions? features = 
         {
             var batchParts = pending.Select(_ => new PatientPart[batch.Count]).ToArray();
             var workers = new ConcurrentBag<SampleFeatures>();
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new SampleFeatures(featureSchema, _features, preparation), (p, _, worker) =>
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new SampleFeatures(featureSchema, _features), (p, _, worker) =>
             {
                 var patient = batch[p];
                 var attributes = Attributes(patient);

@@ -28,6 +28,9 @@ public sealed class CodeTable
             ? code
             : throw new ArgumentOutOfRangeException(nameof(conceptId), conceptId, "no such concept");
 
+    /// <summary>The code of a concept, or null when there is no such concept.</summary>
+    public ClinicalCode? TryCode(int conceptId) => (uint)conceptId < (uint)_codes.Length ? _codes[conceptId] : null;
+
     /// <summary>"system:code" of a concept (cached, no allocation).</summary>
     public string Key(int conceptId) => _keys[conceptId] ?? throw new ArgumentOutOfRangeException(nameof(conceptId), conceptId, "no such concept");
 
