@@ -35,6 +35,30 @@ internal sealed class CsvRecordChecks(IngestSession session, FileContext context
             : context.Reject(table, field, QuarantineReason.UnknownPatient, $"{field} names a patient found neither in the patients table nor in the store");
     }
 
+    /// <summary>
+    /// The key of a new parent record (a patient, admission, stay): present and not used before.
+    /// It becomes the record's id in the quarantine, so children of a rejected parent are told
+    /// apart from children of an unknown one; a duplicate never marks the first record's key.
+    /// </summary>
+    public bool NewKey<TEntry>(int column, string field, KeyIndex<TEntry> index, string what, out string key)
+        where TEntry : class
+    {
+        string? text = IngestSession.Text(csv[column]);
+        key = text is null ? string.Empty : KeyIndex<TEntry>.Normalize(text);
+        if (text is null)
+        {
+            return context.Reject(table, field, QuarantineReason.MissingRequiredField, $"{field} is empty");
+        }
+
+        if (index.Contains(key))
+        {
+            return context.Reject(table, field, QuarantineReason.DuplicateKey, $"{field} is already used by another {what}");
+        }
+
+        context.RecordId = key;
+        return true;
+    }
+
     /// <summary>The admission in <paramref name="column"/>; null when the field is empty and <paramref name="required"/> is false.</summary>
     public bool Visit(int column, string field, PersonEntry person, bool required, out VisitEntry? visit) =>
         Lookup(session.Visits, column, field, person, required, "admission", out visit);

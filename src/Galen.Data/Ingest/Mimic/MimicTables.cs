@@ -49,19 +49,8 @@ internal static class MimicTables
         var deaths = session.Writer("death");
         while (csv.Next())
         {
-            string? key = IngestSession.Text(csv[subject]);
-            if (key is null)
+            if (!check.NewKey(subject, "SUBJECT_ID", session.Persons, "patient", out string key))
             {
-                context.Reject("person", "SUBJECT_ID", QuarantineReason.MissingRequiredField, "SUBJECT_ID is empty");
-                continue;
-            }
-
-            key = KeyIndex<PersonEntry>.Normalize(key);
-            context.RecordId = key;
-            if (session.Persons.Contains(key))
-            {
-                context.RecordId = null; // the first patient with this key stays valid
-                context.Reject("person", "SUBJECT_ID", QuarantineReason.DuplicateKey, "SUBJECT_ID is already used by another patient");
                 continue;
             }
 
@@ -132,26 +121,11 @@ internal static class MimicTables
         var races = new Dictionary<long, string>();
         while (csv.Next())
         {
-            if (!check.Person(subject, "SUBJECT_ID", out var person))
+            if (!check.Person(subject, "SUBJECT_ID", out var person) || !check.NewKey(hadm, "HADM_ID", session.Visits, "admission", out string key))
             {
                 continue;
             }
 
-            string? key = IngestSession.Text(csv[hadm]);
-            if (key is null)
-            {
-                context.Reject("visit_occurrence", "HADM_ID", QuarantineReason.MissingRequiredField, "HADM_ID is empty");
-                continue;
-            }
-
-            key = KeyIndex<VisitEntry>.Normalize(key);
-            if (session.Visits.Contains(key))
-            {
-                context.Reject("visit_occurrence", "HADM_ID", QuarantineReason.DuplicateKey, "HADM_ID is already used by another admission");
-                continue;
-            }
-
-            context.RecordId = key;
             if (!check.Time(admit, "ADMITTIME", required: true, out long start)
                 || !check.Time(discharge, "DISCHTIME", required: true, out long end)
                 || !check.Time(deathTime, "DEATHTIME", required: false, out long died)
@@ -209,26 +183,12 @@ internal static class MimicTables
         var stays = session.Writer("visit_detail");
         while (csv.Next())
         {
-            if (!check.Person(subject, "SUBJECT_ID", out var person) || !check.Visit(hadm, "HADM_ID", person, required: true, out var visit))
+            if (!check.Person(subject, "SUBJECT_ID", out var person) || !check.Visit(hadm, "HADM_ID", person, required: true, out var visit)
+                || !check.NewKey(stay, "ICUSTAY_ID", session.Stays, "stay", out string key))
             {
                 continue;
             }
 
-            string? key = IngestSession.Text(csv[stay]);
-            if (key is null)
-            {
-                context.Reject("visit_detail", "ICUSTAY_ID", QuarantineReason.MissingRequiredField, "ICUSTAY_ID is empty");
-                continue;
-            }
-
-            key = KeyIndex<VisitEntry>.Normalize(key);
-            if (session.Stays.Contains(key))
-            {
-                context.Reject("visit_detail", "ICUSTAY_ID", QuarantineReason.DuplicateKey, "ICUSTAY_ID is already used by another stay");
-                continue;
-            }
-
-            context.RecordId = key;
             if (!check.Time(inTime, "INTIME", required: true, out long start)
                 || !check.Time(outTime, "OUTTIME", required: true, out long end)
                 || !check.EndNotBeforeStart(start, end, "INTIME", "OUTTIME")

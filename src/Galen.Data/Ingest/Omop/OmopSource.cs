@@ -1,5 +1,5 @@
 using System.Globalization;
-using Galen.Core.Errors;
+using Galen.Data.Ingest.Csv;
 
 namespace Galen.Data.Ingest.Omop;
 
@@ -18,33 +18,7 @@ internal static class OmopSource
 
     public static void Ingest(IngestSession session, string folder)
     {
-        if (!Directory.Exists(folder))
-        {
-            throw new GalenInputException("is not a folder of OMOP CDM CSV tables.", new SourceLocation(folder), "Give the folder that holds person.csv, visit_occurrence.csv, concept.csv, ….");
-        }
-
-        var files = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
-        foreach (var path in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
-        {
-            string name = Path.GetFileName(path);
-            string table = TableOf(name);
-            if (Array.IndexOf(Tables, table) < 0)
-            {
-                session.NotATable(name);
-                continue;
-            }
-
-            if (!files.TryAdd(table, new SourceFile(path, table)))
-            {
-                throw new GalenInputException($"two files hold {table.ToLowerInvariant()}.", new SourceLocation(folder), "Keep one file per table.");
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            throw new GalenInputException("holds no OMOP table (person.csv, visit_occurrence.csv, …).", new SourceLocation(folder));
-        }
-
+        var files = CsvFolder.Discover(session, folder, Tables, "OMOP CDM CSV tables", "person.csv, visit_occurrence.csv, concept.csv, …");
         if (!files.ContainsKey("CONCEPT") && Sql(session) == 0)
         {
             session.Note("No concept.csv: codes are kept as their *_source_value under vocabulary UNKNOWN.");
@@ -76,15 +50,4 @@ internal static class OmopSource
     }
 
     private static long Sql(IngestSession session) => Store.Sql.Scalar<long>(session.Connection, "SELECT count(*) FROM omop_concept");
-
-    private static string TableOf(string fileName)
-    {
-        string name = fileName;
-        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            name = name[..^3];
-        }
-
-        return name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? name[..^4].ToUpperInvariant() : string.Empty;
-    }
 }

@@ -72,19 +72,11 @@ internal static class OmopTables
         var persons = session.Writer("person");
         while (csv.Next())
         {
-            if (!check.Integer(id, "person_id", out long personId))
+            if (!check.Integer(id, "person_id", out _) || !check.NewKey(id, "person_id", session.Persons, "person", out string key))
             {
                 continue;
             }
 
-            string key = personId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (session.Persons.Contains(key))
-            {
-                context.Reject("person", "person_id", QuarantineReason.DuplicateKey, "person_id is already used by another person");
-                continue;
-            }
-
-            context.RecordId = key;
             long born;
             if (birth >= 0 && !Utf8Values.Trim(csv[birth]).IsEmpty)
             {
@@ -161,19 +153,12 @@ internal static class OmopTables
         var visits = session.Writer("visit_occurrence");
         while (csv.Next())
         {
-            if (!check.Person(person, "person_id", out var entry) || !check.Integer(id, "visit_occurrence_id", out long visitId))
+            if (!check.Person(person, "person_id", out var entry) || !check.Integer(id, "visit_occurrence_id", out _)
+                || !check.NewKey(id, "visit_occurrence_id", session.Visits, "visit", out string key))
             {
                 continue;
             }
 
-            string key = visitId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (session.Visits.Contains(key))
-            {
-                context.Reject("visit_occurrence", "visit_occurrence_id", QuarantineReason.DuplicateKey, "visit_occurrence_id is already used by another visit");
-                continue;
-            }
-
-            context.RecordId = key;
             if (!Time(check, csv, startTime, startDate, "visit_start_date", required: true, out long start)
                 || !Time(check, csv, endTime, endDate, "visit_end_date", required: true, out long end)
                 || !check.EndNotBeforeStart(start, end, "visit_start_date", "visit_end_date")
@@ -208,19 +193,11 @@ internal static class OmopTables
         while (csv.Next())
         {
             if (!check.Person(person, "person_id", out var entry) || !check.Visit(visit, "visit_occurrence_id", entry, required: true, out var parent)
-                || !check.Integer(id, "visit_detail_id", out long detailId))
+                || !check.Integer(id, "visit_detail_id", out _) || !check.NewKey(id, "visit_detail_id", session.Stays, "visit detail", out string key))
             {
                 continue;
             }
 
-            string key = detailId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (session.Stays.Contains(key))
-            {
-                context.Reject("visit_detail", "visit_detail_id", QuarantineReason.DuplicateKey, "visit_detail_id is already used by another visit detail");
-                continue;
-            }
-
-            context.RecordId = key;
             if (!Time(check, csv, startTime, startDate, "visit_detail_start_date", required: true, out long start)
                 || !Time(check, csv, endTime, endDate, "visit_detail_end_date", required: true, out long end)
                 || !check.EndNotBeforeStart(start, end, "visit_detail_start_date", "visit_detail_end_date"))
