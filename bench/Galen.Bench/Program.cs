@@ -1,23 +1,26 @@
 using BenchmarkDotNet.Running;
+using Galen.Bench.Ingest;
+using Galen.Bench.Tasks;
 
-// `dotnet run -c Release --project bench/Galen.Bench -- --filter '*'` runs every suite;
-// see bench/README.md for the peer comparisons.
-if (args.Length > 0 && args[0] == "deid-throughput")
+// Harnesses that compare with a peer process or scale a workload run by name; everything else
+// is BenchmarkDotNet: `dotnet run -c Release --project bench/Galen.Bench -- --filter '*'`.
+// See bench/README.md.
+return args.FirstOrDefault() switch
 {
-    return Galen.Bench.Text.DeidThroughputHarness.Run();
-}
-
-if (args.Length > 0 && args[0] == "deid-stream")
-{
+    "ingest-labevents" => IngestBenchmark.Run(args),
+    "ingest-child" => IngestBenchmark.Galen(args),
+    "duckdb-child" => IngestBenchmark.DuckDb(args),
+    "tasks-scaling" => TaskScalingBenchmark.Run(args),
+    "deid-throughput" => Galen.Bench.Text.DeidThroughputHarness.Run(),
     // Memory of streaming de-identification at growing input sizes (see docs/benchmarks.md).
-    return Galen.Bench.Text.DeidStreamHarness.Run(args[1..]);
-}
+    "deid-stream" => Galen.Bench.Text.DeidStreamHarness.Run(args[1..]),
+    // `... -- harness <command>` runs the Galen side of a peer comparison (see bench/README.md).
+    "harness" => Galen.Bench.Learning.PeerHarness.Run(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
 
-// `... -- harness <command>` runs the Galen side of a peer comparison (see bench/README.md).
-if (args.Length > 0 && args[0] == "harness")
+static int RunBenchmarkDotNet(string[] args)
 {
-    return Galen.Bench.Learning.PeerHarness.Run(args[1..]);
+    BenchmarkSwitcher.FromAssembly(typeof(Galen.Bench.Metrics.AurocBenchmarks).Assembly).Run(args);
+    return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(Galen.Bench.Metrics.AurocBenchmarks).Assembly).Run(args);
-return 0;

@@ -46,6 +46,7 @@ public static class GalenApp
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context));
         return root;
     }
 }

@@ -6,6 +6,7 @@ public static class DemoPipeline
     public static IReadOnlyList<IDemoStage> Stages() =>
     [
         new SyntheticHospitalStage(),
+        new ClinicalDataStage(),
         new NeuralNetworkStage(),
         new TabularModelsStage(),
         new DeidStage(),

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Galen.Data.Ingest;
+using Galen.Data.Store;
+
+namespace Galen.Bench.Ingest;
+
+/// <summary>
+/// LABEVENTS ingest, side by side with pandas.read_csv of the same file, each in its own process
+/// so peak RSS is each one's own. Also runs DuckDB's native CSV reader into a table, as the floor
+/// any DuckDB-backed store pays for writing the rows. Reports medians of several runs.
+/// <code>dotnet run -c Release --project bench/Galen.Bench -- ingest-labevents --rows 10000000 --runs 3</code>
+/// </summary>
+public static class IngestBenchmark
+{
+    public static int Run(string[] args)
+    {
+        long rows = Option(args, "--rows", 10_000_000L);
+        int runs = (int)Option(args, "--runs", 3L);
+        string folder = OptionText(args, "--dir") ?? Path.Combine(Path.GetTempPath(), $"galen-bench-labevents-{rows}");
+        string labevents = Path.Combine(folder, "LABEVENTS.csv");
+        if (!File.Exists(labevents))
+        {
+            Console.WriteLine($"Writing {rows:N0} LABEVENTS rows to {folder} …");
+            MimicExtractWriter.WriteLabEvents(folder, rows);
+        }
+
+        Console.WriteLine($"LABEVENTS.csv: {new FileInfo(labevents).Length / 1e6:N0} MB, {rows:N0} rows; {Environment.ProcessorCount} cores; {runs} runs each; load average {LoadAverage()}.");
+        var results = new Dictionary<string, List<Measurement>>(StringComparer.Ordinal) { ["pandas"] = [], ["galen"] = [], ["duckdb"] = [] };
+        for (int run = 0; run < runs; run++)
+        {
+            results["pandas"].Add(Child("/usr/bin/python3", $"bench/peers/pandas_read_csv.py \"{labevents}\""));
+            results["galen"].Add(Child(Environment.ProcessPath!, $"ingest-child --dir \"{folder}\""));
+            results["duckdb"].Add(Child(Environment.ProcessPath!, $"duckdb-child --file \"{labevents}\""));
+            Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s ({r.Value[^1].CpuSeconds:F1} s CPU) {r.Value[^1].PeakRssMb:N0} MB")) + $"  load {LoadAverage()}");
+        }
+
+        var pandas = Median(results["pandas"]);
+        Console.WriteLine();
+        Console.WriteLine("| reader | rows/s | CPU time | peak RSS | throughput vs pandas | memory vs pandas |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, label) in new[] { ("pandas", "pandas.read_csv (no store)"), ("galen", "galen ingest into DuckDB"), ("duckdb", "DuckDB read_csv into a table") })
+        {
+            var m = Median(results[name]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {label} | {m.Rows / m.Seconds:N0} | {m.CpuSeconds:F1} s | {m.PeakRssMb:N0} MB | {pandas.Seconds / m.Seconds:F2}× | {m.PeakRssMb / pandas.PeakRssMb:F2}× |"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Child process: Galen ingests the folder into a fresh store; prints rows, seconds, peak RSS.</summary>
+    public static int Galen(string[] args)
+    {
+        string folder = OptionText(args, "--dir")!;
+        string db = Path.Combine(Path.GetTempPath(), $"galen-bench-{Environment.ProcessId}.duckdb");
+        Delete(db);
+        var clock = Stopwatch.StartNew();
+        long rows;
+        using (var store = ClinicalStore.Open(db))
+        {
+            var report = store.Ingest(IngestFormat.Mimic, folder, new IngestOptions { LatestValidTime = new DateTime(2300, 1, 1) });
+            rows = report.Files.Single(f => f.Table == "LABEVENTS").Accepted;
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        Delete(db);
+        Print(rows, seconds);
+        return 0;
+    }
+
+    /// <summary>Child process: DuckDB's own multi-threaded CSV reader inserting the file into a typed table.</summary>
+    public static int DuckDb(string[] args)
+    {
+        string file = OptionText(args, "--file")!;
+        string db = Path.Combine(Path.GetTempPath(), $"galen-bench-native-{Environment.ProcessId}.duckdb");
+        Delete(db);
+        var clock = Stopwatch.StartNew();
+        long rows;
+        using (var connection = new DuckDBConnection("DataSource=" + db))
+        {
+            connection.Open();
+            void Execute(string sql)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
+
+            Execute("SET memory_limit = '1GB'");
+            Execute("CREATE TABLE labevents AS SELECT * FROM read_csv('" + file.Replace("'", "''", StringComparison.Ordinal) + "', header = true, " +
+                "columns = {'ROW_ID': 'BIGINT', 'SUBJECT_ID': 'BIGINT', 'HADM_ID': 'BIGINT', 'ITEMID': 'INTEGER', 'CHARTTIME': 'TIMESTAMP', 'VALUE': 'VARCHAR', 'VALUENUM': 'DOUBLE', 'VALUEUOM': 'VARCHAR', 'FLAG': 'VARCHAR'})");
+            Execute("CHECKPOINT");
+            using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM labevents";
+            rows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        Delete(db);
+        Print(rows, seconds);
+        return 0;
+    }
+
+    private static void Print(long rows, double seconds) =>
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
+        {
+            ["rows"] = rows,
+            ["seconds"] = seconds,
+            ["cpu_seconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+            ["peak_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
+        }));
+
+    private static Measurement Child(string program, string arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot() };
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {arguments} failed: {error}");
+        }
+
+        var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        return new Measurement(json.GetProperty("rows").GetDouble(), json.GetProperty("seconds").GetDouble(), json.GetProperty("cpu_seconds").GetDouble(), json.GetProperty("peak_rss_mb").GetDouble());
+    }
+
+    private static Measurement Median(List<Measurement> runs)
+    {
+        var sorted = runs.OrderBy(r => r.Seconds).ToArray();
+        var middle = sorted[sorted.Length / 2];
+        return middle with { PeakRssMb = runs.Max(r => r.PeakRssMb) };
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Galen.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? Directory.GetCurrentDirectory();
+    }
+
+    internal static long Option(string[] args, string name, long fallback) =>
+        OptionText(args, name) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    internal static string? OptionText(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static void Delete(string db)
+    {
+        File.Delete(db);
+        File.Delete(db + ".wal");
+    }
+
+    /// <summary>The 1-minute load average: the machine is shared, so results say how busy it was.</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private sealed record Measurement(double Rows, double Seconds, double CpuSeconds, double PeakRssMb);
+}

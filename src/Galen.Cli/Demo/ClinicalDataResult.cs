@@ -1,0 +1,8 @@
+using Galen.Data.Tasks;
+
+namespace Galen.Cli.Demo;
+
+/// <summary>What <see cref="ClinicalDataStage"/> leaves for later stages: the store and the built tasks by name.</summary>
+/// <param name="StorePath">The DuckDB store file.</param>
+/// <param name="Tasks">Each built task's samples, by task name (e.g. "in_hospital_mortality").</param>
+public sealed record ClinicalDataResult(string StorePath, IReadOnlyDictionary<string, TaskDataset> Tasks);

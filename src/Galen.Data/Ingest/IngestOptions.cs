@@ -1,0 +1,16 @@
+namespace Galen.Data.Ingest;
+
+/// <summary>How an ingest treats its input.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>
+    /// Dates after this are impossible ("future dates") and their records are quarantined.
+    /// Default: one day after the moment the ingest starts. Extracts whose dates were shifted
+    /// into the future for de-identification (MIMIC shifts to 2100–2200) need a later limit,
+    /// e.g. 2300-01-01.
+    /// </summary>
+    public DateTime? LatestValidTime { get; init; }
+
+    /// <summary>Longest raw record kept in the quarantine, in bytes (longer ones are cut).</summary>
+    public int MaxQuarantinedRecordBytes { get; init; } = 64 * 1024;
+}

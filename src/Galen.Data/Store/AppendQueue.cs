@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using DuckDB.NET.Native;
+
+namespace Galen.Data.Store;
+
+/// <summary>
+/// Hands filled data chunks to DuckDB on one background thread, so parsing the next rows and
+/// storing the previous ones overlap (two cores: one parses, one appends). Chunks are appended
+/// in the order they were queued. Every DuckDB call of an ingest happens either here or on the
+/// caller's thread while the queue is drained, never on both at once.
+/// </summary>
+internal sealed class AppendQueue : IDisposable
+{
+    private readonly BlockingCollection<(TableWriter Writer, DuckDBDataChunk Chunk)> _work = new(boundedCapacity: 32);
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _idle = new(initialState: true);
+    private readonly Lock _gate = new();
+    private int _pending;
+    private Exception? _failure;
+
+    public AppendQueue()
+    {
+        _thread = new Thread(Run) { IsBackground = true, Name = "galen-store-append" };
+        _thread.Start();
+    }
+
+    /// <summary>Queues a full chunk of <paramref name="writer"/>'s table; blocks while 32 chunks are waiting.</summary>
+    public void Enqueue(TableWriter writer, DuckDBDataChunk chunk)
+    {
+        ThrowIfFailed();
+        lock (_gate)
+        {
+            _pending++;
+            _idle.Reset();
+        }
+
+        _work.Add((writer, chunk));
+    }
+
+    /// <summary>Waits until every queued chunk is in DuckDB; rethrows the first append failure.</summary>
+    public void Drain()
+    {
+        _idle.Wait();
+        ThrowIfFailed();
+    }
+
+    public void Dispose()
+    {
+        _work.CompleteAdding();
+        _thread.Join();
+        _work.Dispose();
+        _idle.Dispose();
+    }
+
+    private void Run()
+    {
+        foreach (var (writer, chunk) in _work.GetConsumingEnumerable())
+        {
+            try
+            {
+                if (Volatile.Read(ref _failure) is null)
+                {
+                    writer.AppendNow(chunk);
+                }
+            }
+#pragma warning disable CA1031 // Kept and rethrown on the producer's thread by Drain/Enqueue.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Interlocked.CompareExchange(ref _failure, e, null);
+            }
+            finally
+            {
+                writer.Recycle(chunk);
+                lock (_gate)
+                {
+                    if (--_pending == 0)
+                    {
+                        _idle.Set();
+                    }
+                }
+            }
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (Volatile.Read(ref _failure) is { } failure)
+        {
+            throw new InvalidOperationException("Writing to the DuckDB store failed: " + failure.Message, failure);
+        }
+    }
+}

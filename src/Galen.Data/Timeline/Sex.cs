@@ -1,0 +1,9 @@
+namespace Galen.Data.Timeline;
+
+/// <summary>Administrative sex as the source recorded it.</summary>
+public enum Sex
+{
+    Unknown,
+    Female,
+    Male,
+}
