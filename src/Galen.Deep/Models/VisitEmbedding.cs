@@ -22,8 +22,16 @@ public sealed class VisitEmbedding : nn.Module<VisitBatch, Tensor>
         VocabularySize = vocabularySize;
         Size = size;
         _codes = nn.EmbeddingBag(vocabularySize, size, mode: EmbeddingBagMode.Sum);
+        using (no_grad())
+        {
+            _codes.weight!.normal_(0, InitialScale);
+        }
+
         RegisterComponents();
     }
+
+    /// <summary>Standard deviation of the initial code embeddings.</summary>
+    public const double InitialScale = 0.1;
 
     public int VocabularySize { get; }
 
