@@ -105,26 +105,29 @@ internal static class DeepBenchmarks
         var train = VisitBenchData.Generate(samples, seed: 1);
         var validation = VisitBenchData.Generate(samples / 5, seed: 2);
         int batches = (samples + BatchSize - 1) / BatchSize;
-        var resident = new List<(int Epoch, long Rss, long Managed)>();
+        var resident = new List<(int Epoch, long Rss, long Managed, long LiveTensors)>();
         var progress = new SynchronousProgress(report =>
         {
             if (report.Completed > 0 && report.Completed % batches == 0 && report.Detail!.Contains("val", StringComparison.Ordinal))
             {
-                resident.Add(((int)(report.Completed / batches), ResidentMemory.Bytes(), GC.GetTotalMemory(false)));
+                resident.Add(((int)(report.Completed / batches), ResidentMemory.Bytes(), GC.GetTotalMemory(false), TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount));
             }
         });
         Console.WriteLine($"deep-memory: {model}, {samples} training and {samples / 5} validation samples, {epochs} epochs, {threads} thread(s)");
         var clock = Stopwatch.StartNew();
         using var trained = new VisitSequenceTrainer(Options(model, threads, epochs)).Fit(train, validation, progress);
-        Console.WriteLine($"{"epoch",6}{"RSS MiB",10}{"managed MiB",13}");
-        foreach (var (epoch, rss, managed) in resident)
+        Console.WriteLine($"{"epoch",6}{"RSS MiB",10}{"managed MiB",13}{"live tensors",14}");
+        foreach (var (epoch, rss, managed, live) in resident)
         {
-            Console.WriteLine($"{epoch,6}{rss / 1048576.0,10:F1}{managed / 1048576.0,13:F1}");
+            Console.WriteLine($"{epoch,6}{rss / 1048576.0,10:F1}{managed / 1048576.0,13:F1}{live,14}");
         }
 
         var steady = resident.Where(r => r.Epoch >= 2).Select(r => r.Rss).ToArray();
-        double drift = (steady.Max() - steady.Min()) / (double)steady[0];
-        Console.WriteLine($"RSS epochs 2-{resident[^1].Epoch}: min {steady.Min() / 1048576.0:F1} MiB, max {steady.Max() / 1048576.0:F1} MiB, spread {drift:P1} of epoch 2 ({clock.Elapsed.TotalSeconds:F0} s)");
+        double baseline = steady[0];
+        Console.WriteLine(
+            $"RSS epochs 2-{resident[^1].Epoch} relative to epoch 2 ({baseline / 1048576.0:F1} MiB): " +
+            $"highest {(steady.Max() - baseline) / baseline:+0.0%;-0.0%}, lowest {(steady.Min() - baseline) / baseline:+0.0%;-0.0%}; " +
+            $"live tensors {resident[1].LiveTensors} → {resident[^1].LiveTensors} ({clock.Elapsed.TotalSeconds:F0} s)");
         return 0;
     }
 

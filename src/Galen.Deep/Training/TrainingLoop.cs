@@ -160,6 +160,7 @@ public sealed class TrainingLoop
                 }
 
                 store?.Save(CheckpointStore.Last, procedure, run.ToState());
+                Runtime.NativeHeap.Trim();
                 progress?.Report(Report(procedure, run, epoch, batches, batches, validation));
             }
 
