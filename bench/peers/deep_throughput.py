@@ -123,6 +123,34 @@ class TransformerNetwork(nn.Module):
         return self.head(self.dropout(pooled))
 
 
+def profile(network, optimizer, loader, loss_function, steps=100):
+    network.train()
+    spent = [0.0, 0.0, 0.0, 0.0]
+    batches = iter(loader)
+    for step in range(steps + 10):
+        if step == 10:
+            spent = [0.0, 0.0, 0.0, 0.0]
+        t0 = time.perf_counter()
+        try:
+            codes, offsets, lengths, mask, targets, visits = next(batches)
+        except StopIteration:
+            batches = iter(loader)
+            codes, offsets, lengths, mask, targets, visits = next(batches)
+        t1 = time.perf_counter()
+        loss = loss_function(network(codes, offsets, lengths, mask, visits), targets)
+        loss.item()
+        t2 = time.perf_counter()
+        optimizer.zero_grad()
+        loss.backward()
+        t3 = time.perf_counter()
+        optimizer.step()
+        t4 = time.perf_counter()
+        for i, (a, b) in enumerate([(t0, t1), (t1, t2), (t2, t3), (t3, t4)]):
+            spent[i] += b - a
+    for name, total in zip(["batch", "forward", "backward", "optimizer"], spent):
+        print(f"{name:<10}{1000 * total / steps:8.2f} ms/step")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
@@ -130,6 +158,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", action="store_true", help="print where a step's time goes instead")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -144,6 +173,9 @@ def main():
     loader = torch.utils.data.DataLoader(VisitDataset(samples, labels), batch_size=meta["batch_size"], shuffle=True,
                                          collate_fn=collate, num_workers=0)
     loss_function = nn.BCEWithLogitsLoss()
+    if args.profile:
+        profile(network, optimizer, loader, loss_function)
+        return
     times, losses = [], []
     network.train()
     for epoch in range(args.epochs):

@@ -35,10 +35,13 @@ internal static class DeepBenchmarks
         int samples = int.Parse(Option(args, "--samples", command == "deep-memory" ? "5000" : "20000"), CultureInfo.InvariantCulture);
         int epochs = int.Parse(Option(args, "--epochs", command == "deep-memory" ? "20" : "3"), CultureInfo.InvariantCulture);
         string blas = Option(args, "--peer-blas", Directory.Exists(OpenBlasFolder) ? "openblas" : "system");
+        int repeats = int.Parse(Option(args, "--repeats", "3"), CultureInfo.InvariantCulture);
+        string? keep = Option(args, "--data", string.Empty) is { Length: > 0 } given ? given : null;
         return command switch
         {
-            "deep-throughput" => Throughput(model, threads, samples, epochs, blas),
+            "deep-throughput" => Throughput(model, threads, samples, epochs, blas, repeats, keep),
             "deep-memory" => Memory(model, threads, samples, epochs),
+            "deep-profile" => StepProfile.Run(Options(model, threads, epochs), VisitBenchData.Generate(samples, seed: 1), 100),
             _ => throw new ArgumentException($"Unknown deep benchmark '{command}'."),
         };
     }
@@ -64,20 +67,67 @@ internal static class DeepBenchmarks
         },
     };
 
-    private static int Throughput(string model, int threads, int samples, int epochs, string blas)
+    private static int Throughput(string model, int threads, int samples, int epochs, string blas, int repeats, string? keep)
     {
         var data = VisitBenchData.Generate(samples, seed: 1);
         var options = Options(model, threads, epochs);
-        Console.WriteLine($"deep-throughput: {model}, {samples} samples, batch {BatchSize}, {epochs} epochs (samples/s over the median epoch after the first), {threads} thread(s)");
+        Console.WriteLine($"deep-throughput: {model}, {samples} samples, batch {BatchSize}, {epochs} epochs, {threads} thread(s), {repeats} repeat(s) alternating who goes first");
+        Console.WriteLine("samples/s is taken over the median epoch after the first (warm-up) epoch of each run.");
 
-        using var trained = new VisitSequenceTrainer(options).Fit(data);
-        var report = trained.Training!;
-        double galen = SamplesPerSecond(samples, report.Epochs.Select(e => e.Seconds).ToArray());
-
-        string folder = Path.Combine(Path.GetTempPath(), "galen-bench-deep-" + Guid.NewGuid().ToString("N"));
-        VisitBenchData.Write(folder, trained.Encoding.Encode(data.Inputs), data.Targets, new Dictionary<string, object>
+        // The peer reads the samples exactly as Galen's trainer encodes them.
+        string folder = keep ?? Path.Combine(Path.GetTempPath(), "galen-bench-deep-" + Guid.NewGuid().ToString("N"));
+        var encoding = new VisitEncoding(CodeVocabulary.Fit(data.Inputs, options.MinCodeCount), options.MaxVisits, UsesVisitTimes: false);
+        WritePeerData(folder, encoding, data, options);
+        var galen = new List<double>();
+        var pytorch = new List<double>();
+        string peerName = "PyTorch";
+        for (int repeat = 0; repeat < repeats; repeat++)
         {
-            ["vocabulary"] = trained.Encoding.Vocabulary.Size,
+            bool galenFirst = repeat % 2 == 0;
+            for (int turn = 0; turn < 2; turn++)
+            {
+                if ((turn == 0) == galenFirst)
+                {
+                    using var trained = new VisitSequenceTrainer(options).Fit(data);
+                    var seconds = trained.Training!.Epochs.Select(e => e.Seconds).ToArray();
+                    galen.Add(SamplesPerSecond(samples, seconds));
+                    Console.WriteLine($"  run {repeat + 1} Galen:   {galen[^1],8:F0} samples/s; epochs {string.Join(" ", seconds.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))} s");
+                }
+                else
+                {
+                    var peer = RunPeer(folder, model, threads, epochs, blas);
+                    peerName = peer.GetProperty("peer").GetString() + " (" + blas + " BLAS)";
+                    pytorch.Add(peer.GetProperty("samples_per_second").GetDouble());
+                    var seconds = peer.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble());
+                    Console.WriteLine($"  run {repeat + 1} PyTorch: {pytorch[^1],8:F0} samples/s; epochs {string.Join(" ", seconds.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))} s");
+                }
+            }
+        }
+
+        if (keep is null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        if (repeats == 0)
+        {
+            Console.WriteLine($"Samples written to {folder} for the peer (--data).");
+            return 0;
+        }
+
+        double galenMedian = Median([.. galen]);
+        double pytorchMedian = Median([.. pytorch]);
+        Console.WriteLine($"{"median of runs",-36}{"samples/s",10}");
+        Console.WriteLine($"{"Galen (TorchSharp 0.107, libtorch 2.10)",-36}{galenMedian,10:F0}");
+        Console.WriteLine($"{peerName,-36}{pytorchMedian,10:F0}");
+        Console.WriteLine($"ratio Galen / PyTorch: {galenMedian / pytorchMedian:F2}");
+        return 0;
+    }
+
+    private static void WritePeerData(string folder, VisitEncoding encoding, Core.Learning.LabelledSet<VisitSequenceInputs> data, VisitSequenceOptions options) =>
+        VisitBenchData.Write(folder, encoding.Encode(data.Inputs), data.Targets, new Dictionary<string, object>
+        {
+            ["vocabulary"] = encoding.Vocabulary.Size,
             ["embedding"] = options.EmbeddingSize,
             ["hidden"] = options.HiddenSize,
             ["layers"] = options.Layers,
@@ -89,16 +139,6 @@ internal static class DeepBenchmarks
             ["learning_rate"] = LearningRate,
             ["weight_decay"] = WeightDecay,
         });
-        var peer = RunPeer(folder, model, threads, epochs, blas);
-        Directory.Delete(folder, recursive: true);
-        double pytorch = peer.GetProperty("samples_per_second").GetDouble();
-
-        Console.WriteLine($"{"",-28}{"samples/s",12}  epoch seconds");
-        Console.WriteLine($"{"Galen (TorchSharp 0.107)",-28}{galen,12:F0}  {string.Join(" ", report.Epochs.Select(e => e.Seconds.ToString("F2", CultureInfo.InvariantCulture)))}");
-        Console.WriteLine($"{peer.GetProperty("peer").GetString() + " (" + blas + " BLAS)",-28}{pytorch,12:F0}  {string.Join(" ", peer.GetProperty("epoch_seconds").EnumerateArray().Select(e => e.GetDouble().ToString("F2", CultureInfo.InvariantCulture)))}");
-        Console.WriteLine($"ratio Galen / PyTorch: {galen / pytorch:F2}");
-        return 0;
-    }
 
     private static int Memory(string model, int threads, int samples, int epochs)
     {
@@ -132,13 +172,13 @@ internal static class DeepBenchmarks
     }
 
     /// <summary>Samples over the median epoch time after the first (warm-up) epoch; the median resists other load on a shared machine.</summary>
-    private static double SamplesPerSecond(int samples, double[] epochSeconds)
+    private static double SamplesPerSecond(int samples, double[] epochSeconds) =>
+        samples / Median(epochSeconds.Length > 1 ? epochSeconds[1..] : epochSeconds);
+
+    private static double Median(double[] values)
     {
-        var measured = (epochSeconds.Length > 1 ? epochSeconds[1..] : epochSeconds).Order().ToArray();
-        double median = measured.Length % 2 == 1
-            ? measured[measured.Length / 2]
-            : (measured[(measured.Length / 2) - 1] + measured[measured.Length / 2]) / 2;
-        return samples / median;
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static JsonElement RunPeer(string folder, string model, int threads, int epochs, string blas)
