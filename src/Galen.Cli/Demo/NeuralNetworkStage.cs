@@ -15,6 +15,12 @@ namespace Galen.Cli.Demo;
 /// </summary>
 public sealed class NeuralNetworkStage : IDemoStage
 {
+    private static readonly FeatureSpec[] Columns = Enumerable.Range(1, DemoCohort.Columns)
+        .Select(i => new FeatureSpec($"risk_factor_{i}", $"risk factor {i}"))
+        .ToArray();
+
+    private static readonly LabelSchema Outcome = LabelSchema.Binary("outcome", "the generator's outcome");
+
     public string Title => "neural network on a cohort with known risks";
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
@@ -56,12 +62,6 @@ public sealed class NeuralNetworkStage : IDemoStage
             $"{train.Outcomes.Count} training and {test.Outcomes.Count} test patients; outcome prevalence {test.Outcomes.Count(o => o) / (double)test.Outcomes.Count:P1}.");
         context.Console.MarkupLine($"Training curve: [link]{Markup.Escape(curve)}[/]");
     }
-
-    private static readonly FeatureSpec[] Columns = Enumerable.Range(1, DemoCohort.Columns)
-        .Select(i => new FeatureSpec($"risk_factor_{i}", $"risk factor {i}"))
-        .ToArray();
-
-    private static readonly LabelSchema Outcome = LabelSchema.Binary("outcome", "the generator's outcome");
 
     private static FeatureMatrix Features(DemoCohort cohort) => new(Columns, cohort.Features);
 

@@ -78,6 +78,21 @@ public sealed class CheckpointStore
         File.Move(temporary, path, overwrite: true);
     }
 
+    /// <summary>The saved <see cref="TrainingState"/> alone, to check it before restoring anything.</summary>
+    public TrainingState ReadState(string name)
+    {
+        string path = PathOf(name);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            return DeepJson.Read<TrainingState>(ReadText(zip, StateEntry));
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or IOException)
+        {
+            throw Unreadable(path, e);
+        }
+    }
+
     /// <summary>
     /// Restores the procedure's weights from a checkpoint, and, unless
     /// <paramref name="weightsOnly"/>, its optimisers and libtorch's random generator; returns
@@ -115,15 +130,17 @@ public sealed class CheckpointStore
 
             return state;
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or ArgumentException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or JsonException or ArgumentException or IOException or InvalidOperationException)
         {
-            throw new GalenInputException(
-                "The checkpoint cannot be read: " + e.Message,
-                new SourceLocation(path),
-                "Delete it to start afresh, or point to the folder of the run that wrote it.",
-                e);
+            throw Unreadable(path, e);
         }
     }
+
+    private static GalenInputException Unreadable(string path, Exception e) => new(
+        "The checkpoint cannot be read: " + e.Message,
+        new SourceLocation(path),
+        "Delete it to start afresh, or point to the folder of the run that wrote it.",
+        e);
 
     private static OptimizerHelper AsSavable(ScheduledOptimizer optimizer) =>
         optimizer.Optimizer as OptimizerHelper

@@ -56,8 +56,9 @@ public sealed class TrainingLoop
         long? resumedAt = null;
         if (_options.Resume && store!.Exists(CheckpointStore.Last))
         {
+            // Settings first: weights of another architecture would fail to load with a less helpful message.
+            CheckSignature(store.ReadState(CheckpointStore.Last).RunSignature, store.PathOf(CheckpointStore.Last));
             var saved = store.Load(CheckpointStore.Last, procedure);
-            CheckSignature(saved.RunSignature, store.PathOf(CheckpointStore.Last));
             run = RunState.From(saved);
             resumedAt = saved.Step;
         }

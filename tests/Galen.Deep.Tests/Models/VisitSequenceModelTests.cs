@@ -131,6 +131,19 @@ public sealed class VisitSequenceModelTests
     }
 
     [Fact]
+    public void Predictions_asked_from_several_threads_at_once_are_those_of_one_thread()
+    {
+        var (inputs, y, _, _) = SyntheticVisits.Generate(300, seed: 11);
+        using var model = new VisitSequenceTrainer(Options(VisitArchitecture.Transformer, false, Fast.Trainer(epochs: 1))).Fit(SyntheticVisits.MortalitySet(inputs, y));
+        var expected = model.Predict(inputs).Values.ToArray();
+
+        var results = new double[8][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = model.Predict(inputs).Values.ToArray());
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
     public void Explanations_need_the_retain_architecture()
     {
         var (inputs, y, _, _) = SyntheticVisits.Generate(40, seed: 10);

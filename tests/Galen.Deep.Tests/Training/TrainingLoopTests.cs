@@ -83,6 +83,23 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
+    public void Resuming_a_different_architecture_is_refused_before_any_weight_is_loaded()
+    {
+        var (inputs, y, _, _) = SyntheticVisits.Generate(40, seed: 3);
+        string folder = Fast.TemporaryDirectory();
+        var training = Fast.Trainer(epochs: 1, batchSize: 16) with { CheckpointDirectory = folder };
+        using (new VisitSequenceTrainer(Gru(training)).Fit(SyntheticVisits.MortalitySet(inputs, y)))
+        {
+        }
+
+        var error = Assert.Throws<GalenConfigurationException>(() =>
+            new VisitSequenceTrainer(Gru(training with { Resume = true }) with { HiddenSize = 24 }).Fit(SyntheticVisits.MortalitySet(inputs, y)));
+
+        Assert.Contains("model.hidden_size (16 then, 24 now)", error.Message, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void Training_stops_early_when_validation_stops_improving_and_keeps_the_best_epoch()
     {
         // Noise labels: the validation loss can only get worse once the network starts memorising.
