@@ -3,8 +3,9 @@ using ScottPlot;
 namespace Galen.Deep.Training;
 
 /// <summary>
-/// The training curve as a PNG: training and validation loss per epoch on the left axis, and
-/// the monitored validation metric on the right axis when it is not the loss.
+/// The training curve as a PNG: training and validation loss per epoch on the left axis, the
+/// monitored validation metric on the right axis when it is not the loss, and a mark at the best
+/// epoch.
 /// </summary>
 public static class TrainingCurvePlot
 {
@@ -13,9 +14,10 @@ public static class TrainingCurvePlot
     /// <param name="loss">Name of the main training loss (as in <see cref="EpochRecord.Training"/>).</param>
     /// <param name="monitor">The monitored validation metric.</param>
     /// <param name="path">PNG file to write; its folder is created.</param>
+    /// <param name="bestEpoch">The best epoch by the monitored metric, marked when given.</param>
     /// <param name="width">Image width in pixels.</param>
     /// <param name="height">Image height in pixels.</param>
-    public static void Save(IReadOnlyList<EpochRecord> epochs, string loss, string monitor, string path, int width = 800, int height = 500)
+    public static void Save(IReadOnlyList<EpochRecord> epochs, string loss, string monitor, string path, int? bestEpoch = null, int width = 800, int height = 500)
     {
         ArgumentNullException.ThrowIfNull(epochs);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -39,9 +41,16 @@ public static class TrainingCurvePlot
             plot.Axes.Right.Label.Text = monitor;
         }
 
+        if (bestEpoch is { } best)
+        {
+            var line = plot.Add.VerticalLine(best);
+            line.LinePattern = LinePattern.Dotted;
+            line.LegendText = $"best epoch ({monitor})";
+        }
+
         plot.Axes.Bottom.Label.Text = "epoch";
         plot.Title("Training curve");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.UpperCenter);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
         {

@@ -313,7 +313,7 @@ public sealed class TrainingLoop
             return null;
         }
 
-        TrainingCurvePlot.Save(run.Epochs, procedure.LossNames[0], _options.Monitor, _options.CurvePlotPath);
+        TrainingCurvePlot.Save(run.Epochs, procedure.LossNames[0], _options.Monitor, _options.CurvePlotPath, run.BestEpoch);
         return Path.GetFullPath(_options.CurvePlotPath);
     }
 
