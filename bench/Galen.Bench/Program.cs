@@ -5,6 +5,13 @@ using Galen.Bench.Tasks;
 // Harnesses that compare with a peer process or scale a workload run by name; everything else
 // is BenchmarkDotNet: `dotnet run -c Release --project bench/Galen.Bench -- --filter '*'`.
 // See bench/README.md.
+// `-- deep-throughput --model lstm|transformer --threads N` and `-- deep-memory` run the
+// deep-learning harness next to its PyTorch peer.
+if (args.Length > 0 && args[0].StartsWith("deep-", StringComparison.Ordinal))
+{
+    return Galen.Bench.Deep.DeepBenchmarks.Run(args);
+}
+
 return args.FirstOrDefault() switch
 {
     "ingest-labevents" => IngestBenchmark.Run(args),

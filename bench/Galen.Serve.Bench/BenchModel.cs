@@ -1,4 +1,5 @@
 using Galen.Core.Learning;
+using Galen.Deep.Models;
 using Galen.Deep.Training;
 using Galen.Serve.Fhir;
 using Galen.Serve.Models;
@@ -20,7 +21,7 @@ internal sealed class BenchModel : IServedModel, IModelLoader
 
     private static readonly string[] Names = ["creatinine", "lactate", "heart rate", "systolic blood pressure", "respiratory rate", "temperature", "white cells", "sodium"];
 
-    private readonly BinaryMlpClassifier _classifier;
+    private readonly MlpModel _classifier;
 
     public BenchModel(int patients, int seed)
     {
@@ -40,8 +41,19 @@ internal sealed class BenchModel : IServedModel, IModelLoader
             labels[p] = random.NextDouble() < 1 / (1 + Math.Exp(-logit));
         }
 
-        _classifier = new BinaryMlpTrainer(new BinaryMlpOptions { Epochs = 10, Seed = seed }).Fit(features, Loinc.Length, labels);
         Features = Loinc.Select((code, i) => new FeatureSpec("obs_" + code.Replace('-', '_'), "last " + Names[i])).ToArray();
+        var samples = Enumerable.Range(0, patients)
+            .Select(p => new SampleInfo("p" + p, "s" + p, null, new Dictionary<string, string>()))
+            .ToArray();
+        var train = new LabelledSet<FeatureMatrix>(
+            new FeatureMatrix(Features, features),
+            new TargetMatrix(Outcome, labels.Select(l => l ? 1f : 0f).ToArray()),
+            samples);
+        _classifier = new MlpTrainer(new MlpOptions
+        {
+            Hidden = [32, 16],
+            Training = new TrainerOptions { Epochs = 10, Seed = seed },
+        }).Fit(train);
     }
 
     public string Format => BundleFormat;
@@ -68,7 +80,8 @@ internal sealed class BenchModel : IServedModel, IModelLoader
             }
         }
 
-        return _classifier.PredictProbabilities(values, Loinc.Length).Select(p => new RiskPrediction(p, [])).ToArray();
+        var probabilities = _classifier.Predict(new FeatureMatrix(Features, values)).Values.ToArray();
+        return probabilities.Select(p => new RiskPrediction(p, [])).ToArray();
     }
 }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Galen.Cli.Terminal;
+using Galen.Core.Learning;
+using Galen.Deep.Models;
 using Galen.Deep.Runtime;
 using Galen.Deep.Training;
 using Galen.Evaluation.Metrics;
@@ -13,6 +15,12 @@ namespace Galen.Cli.Demo;
 /// </summary>
 public sealed class NeuralNetworkStage : IDemoStage
 {
+    private static readonly FeatureSpec[] Columns = Enumerable.Range(1, DemoCohort.Columns)
+        .Select(i => new FeatureSpec($"risk_factor_{i}", $"risk factor {i}"))
+        .ToArray();
+
+    private static readonly LabelSchema Outcome = LabelSchema.Binary("outcome", "the generator's outcome");
+
     public string Title => "neural network on a cohort with known risks";
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
@@ -23,11 +31,24 @@ public sealed class NeuralNetworkStage : IDemoStage
 
         var cohort = DemoCohort.Generate(options.Patients, options.Seed);
         var (train, test) = cohort.Split(0.75, options.Seed);
-        var trainer = new BinaryMlpTrainer(new BinaryMlpOptions { Epochs = options.Epochs, Seed = options.Seed });
+        string curve = Path.Combine(context.WorkDirectory, "models", "mlp-training-curve.png");
+        var trainer = new MlpTrainer(new MlpOptions
+        {
+            Hidden = [32, 16],
+            Dropout = 0.0,
+            Training = new TrainerOptions
+            {
+                Epochs = options.Epochs,
+                BatchSize = 128,
+                Optimizer = new OptimizerOptions { Kind = OptimizerKind.Adam, LearningRate = 1e-2, WeightDecay = 1e-4 },
+                Seed = options.Seed,
+                CurvePlotPath = curve,
+            },
+        });
         using var model = await ProgressBars.RunAsync(context.Console, "train MLP", progress =>
-            Task.Run(() => trainer.Fit(train.Features, DemoCohort.Columns, train.Outcomes, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
+            Task.Run(() => trainer.Fit(Labelled(train), null, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
 
-        var predicted = model.PredictProbabilities(test.Features, DemoCohort.Columns);
+        var predicted = model.Predict(Features(test)).Values.ToArray();
         double auroc = BinaryRanking.Auroc(test.Outcomes.ToArray(), predicted);
         double bayes = BinaryRanking.Auroc(test.Outcomes.ToArray(), test.TrueRisks.ToArray());
 
@@ -39,5 +60,15 @@ public sealed class NeuralNetworkStage : IDemoStage
         context.Console.Write(table);
         context.Console.MarkupLine(
             $"{train.Outcomes.Count} training and {test.Outcomes.Count} test patients; outcome prevalence {test.Outcomes.Count(o => o) / (double)test.Outcomes.Count:P1}.");
+        context.Console.MarkupLine($"Training curve: [link]{Markup.Escape(curve)}[/]");
     }
+
+    private static FeatureMatrix Features(DemoCohort cohort) => new(Columns, cohort.Features);
+
+    private static LabelledSet<FeatureMatrix> Labelled(DemoCohort cohort) => new(
+        Features(cohort),
+        new TargetMatrix(Outcome, cohort.Outcomes.Select(o => o ? 1f : 0f).ToArray()),
+        Enumerable.Range(0, cohort.Outcomes.Count)
+            .Select(i => new SampleInfo($"demo-{i}", $"demo-{i}", null, new Dictionary<string, string>()))
+            .ToArray());
 }

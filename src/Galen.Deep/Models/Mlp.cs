@@ -22,6 +22,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inputs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(outputs, 1);
+        ArgumentNullException.ThrowIfNull(hidden);
         Inputs = inputs;
         int width = inputs;
         foreach (int size in hidden)
@@ -39,10 +40,10 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         if (input.dim() != 2 || input.shape[1] != Inputs)
         {
-            throw new ArgumentException(
-                $"Mlp input layer expects shape [batch, {Inputs}] but got [{string.Join(", ", input.shape)}].", nameof(input));
+            throw new ShapeMismatchException("Mlp input", $"[batch, {Inputs}]", input.shape);
         }
 
         var x = input;

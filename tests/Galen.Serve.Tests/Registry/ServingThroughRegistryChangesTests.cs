@@ -53,10 +53,18 @@ public sealed class ServingThroughRegistryChangesTests
         var v3 = factory.Registry.Register(new ModelRegistration("mortality", LogisticTestModel.Format, LogisticTestModel.Standard(0).Write(factory.Root), "v3", ModelLineage.Of("x"), "test"));
         File.AppendAllText(v3.BundlePath, " ");
         factory.Registry.Promote("mortality", v3.Version, "test");
-        await Task.Delay(400);
+
+        // The reload is asynchronous: wait (bounded) until the service has tried version 3.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        System.Text.Json.JsonElement problems;
+        do
+        {
+            await Task.Delay(100);
+            problems = (await Http.ReadJson(await client.GetAsync("/health/ready"))).GetProperty("problems");
+        }
+        while (problems.GetArrayLength() == 0 && DateTime.UtcNow < deadline);
 
         Assert.Equal(1, await ServedVersionAsync(client));
-        var ready = await Http.ReadJson(await client.GetAsync("/health/ready"));
-        Assert.Contains("mortality@3 could not be loaded", ready.GetProperty("problems")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("mortality@3 could not be loaded", problems[0].GetString(), StringComparison.Ordinal);
     }
 }
