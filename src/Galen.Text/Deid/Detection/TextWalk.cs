@@ -15,7 +15,7 @@ internal static class TextWalk
          "has", "had", "have", "he", "she", "his", "her", "hers", "him", "they", "them", "their", "it", "its", "this", "that", "these", "those",
          "who", "whom", "which", "not", "no", "as", "but", "if", "then", "also", "we", "our", "i", "my", "me", "you", "your", "will", "would",
          "can", "could", "should", "may", "might", "did", "does", "do", "per", "via", "re", "s", "yes", "so", "than", "very", "all", "any",
-         "md", "do", "rn", "np", "pa", "phd", "mrn", "dob", "pt", "patient", "today", "ok", "mr", "mrs", "ms", "dr", "miss", "mx", "prof", "sr", "jr",
+         "md", "do", "rn", "np", "pa", "phd", "mrn", "dob", "pt", "pcp", "patient", "today", "ok", "mr", "mrs", "ms", "dr", "miss", "mx", "prof", "sr", "jr",
          "at", "about", "after", "before", "since", "until", "into", "over", "under", "again", "re", "x",
          "facp", "facs", "facc", "mbbs", "dnp", "cnp", "aprn", "crna", "lpn", "pharmd", "msn", "bsn", "lcsw", "msw", "dpm", "dds", "rd", "cnm", "fnp", "anp", "acnp",
          "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
