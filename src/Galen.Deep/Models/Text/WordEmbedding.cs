@@ -27,12 +27,15 @@ internal static class WordEmbedding
             throw new ShapeMismatchException("pretrained word vectors", $"[{words}, {dimensions}]", [pretrained.Length]);
         }
 
-        using var table = tensor(pretrained, [words, dimensions]);
+        var embedding = nn.Embedding(words, dimensions, padding_idx: 0);
         using (no_grad())
         {
-            table[0].zero_();
+            using var table = tensor(pretrained, [words, dimensions]);
+            embedding.weight!.copy_(table);
+            embedding.weight![0].zero_();
         }
 
-        return nn.Embedding_from_pretrained(table, freeze: freeze, padding_idx: 0);
+        embedding.weight!.requires_grad = !freeze;
+        return embedding;
     }
 }
