@@ -40,7 +40,7 @@ internal sealed class FhirResources(IngestSession session)
             case MedicationAdministration given: Drug(context, checks, given.Subject, given.Context, given.Medication, FhirValues.Start(given.Effective), (given.Effective as Period)?.End, given.Dosage?.Dose, FhirValues.Text(given.Dosage?.Route), "effective"); break;
             case Observation observation: Measurement(context, checks, observation); break;
             case DiagnosticReport report: Note(context, checks, report.Subject, report.Encounter, report.PresentedForm, FhirValues.Start(report.Effective) ?? report.Issued?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(report.Category.FirstOrDefault()), FhirValues.Text(report.Code)); break;
-            case DocumentReference document: Note(context, checks, document.Subject, document.Context?.Encounter.FirstOrDefault(), document.Content.Select(c => c.Attachment).ToList(), document.Date?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(document.Category.FirstOrDefault()), FhirValues.Text(document.Type)); break;
+            case DocumentReference document: Note(context, checks, document.Subject, document.Context?.Encounter.FirstOrDefault(), document.Content.Select(c => c.Attachment).ToList(), document.Date?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(document.Type) ?? FhirValues.Text(document.Category.FirstOrDefault()), document.Description ?? document.Content.FirstOrDefault()?.Attachment?.Title); break;
             default: context.NotUse(); break;
         }
     }
@@ -274,6 +274,8 @@ internal sealed class FhirResources(IngestSession session)
 
     private (double? Number, string? Text, int? Unit) Value(DataType? value) => value switch
     {
+        // "<0.01 ng/mL" (a comparator) is a result beyond a limit, not the number 0.01: kept as text, as MIMIC writes it.
+        Quantity { Comparator: { } comparator } q => (null, Hl7.Fhir.Utility.EnumUtility.GetLiteral(comparator) + q.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitConcept(q.Unit ?? q.Code)),
         Quantity q => ((double?)q.Value, null, UnitConcept(q.Unit ?? q.Code)),
         FhirString s => (null, s.Value, null),
         CodeableConcept c => (null, FhirValues.Text(c), null),
