@@ -66,8 +66,9 @@ public sealed class IngestCommandTests : IDisposable
 
         var result = context.Get<ClinicalDataResult>();
         Assert.Equal(ClinicalDataStage.Tasks().Count, result.Tasks.Count);
-        Assert.Equal(5, result.Tasks["in_hospital_mortality"].Count);
-        Assert.Matches(@"in_hospital_mortality\s+│\s+5\s+│\s+3\s+│\s+20\.0 % died", console.Output);
+        // Mortality at 24 h: all six admissions are still in hospital a day in (201 stays 30 h), one ends in death.
+        Assert.Equal(6, result.Tasks["in_hospital_mortality"].Count);
+        Assert.Matches(@"in_hospital_mortality\s+│\s+6\s+│\s+3\s+│\s+16\.7 % died", console.Output);
         Assert.Contains("missingness", console.Output, StringComparison.Ordinal);
 
         var again = new DemoContext(new TestConsole().Width(200), new DemoOptions(100, 1, 1), _work);
