@@ -149,6 +149,7 @@ public sealed class FhirTimeline
             // Sources name visits by handle; the timeline orders visits by start.
             var local = new Dictionary<int, int>();
             var visits = timeline.Visits;
+            var sources = new List<Source>();
             foreach (var (handle, reference, start) in _visitSources)
             {
                 for (int v = 0; v < visits.Length; v++)
@@ -159,10 +160,10 @@ public sealed class FhirTimeline
                     }
                 }
 
-                _sources.Add(new Source(reference, EventKinds.None, start, local[handle]));
+                sources.Add(new Source(reference, EventKinds.None, start, local[handle]));
             }
 
-            var sources = _sources.Select(s => s.Kind == EventKinds.None || s.Visit < 0 ? s : s with { Visit = local[s.Visit] }).ToList();
+            sources.AddRange(_sources.Select(s => s.Visit < 0 ? s : s with { Visit = local[s.Visit] }));
             return new FhirTimeline(timeline, sources, _setAside, "Patient/" + patient.Id);
         }
 

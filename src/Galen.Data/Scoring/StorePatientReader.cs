@@ -48,11 +48,29 @@ public sealed class StorePatientReader
         return patients;
     }
 
+    /// <summary>
+    /// The source's own key of the patient with key <paramref name="key"/> (e.g. the FHIR Patient
+    /// id), or null. An identifier of the source system: never log it.
+    /// </summary>
+    public string? SourceKeyOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!TryPersonId(key, out long personId))
+        {
+            return null;
+        }
+
+        lock (_connection)
+        {
+            return Sql.Scalar<string>(_store.Connection, "SELECT person_source_value FROM person WHERE person_id = ?", personId);
+        }
+    }
+
     /// <summary>The timeline of the patient with key <paramref name="key"/> ("p" + person id), or null when the store has no such patient.</summary>
     public Patient? Load(string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key.Length < 2 || key[0] != 'p' || !long.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out long personId) || key != "p" + personId.ToString(CultureInfo.InvariantCulture))
+        if (!TryPersonId(key, out long personId))
         {
             return null;
         }
@@ -62,5 +80,12 @@ public sealed class StorePatientReader
             var timelines = _loader.Load([personId], cancellationToken);
             return timelines.Count == 1 ? timelines[0] : null;
         }
+    }
+
+    private static bool TryPersonId(string key, out long personId)
+    {
+        personId = 0;
+        return key.Length >= 2 && key[0] == 'p' && long.TryParse(key.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out personId)
+            && key == "p" + personId.ToString(CultureInfo.InvariantCulture);
     }
 }

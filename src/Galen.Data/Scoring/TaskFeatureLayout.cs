@@ -27,6 +27,16 @@ internal sealed class TaskFeatureLayout
 
     public IReadOnlyList<MeasurementColumns> Measurements { get; }
 
+    /// <summary>Features whose names are not task features.</summary>
+    public static IReadOnlyList<string> Unknown(IReadOnlyList<FeatureSpec> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var fixedNames = FeatureSchema.FixedFeatures.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return features.Select(f => f.Name)
+            .Where(name => !fixedNames.Contains(name) && !name.StartsWith(FeatureSchema.DiagnosisPrefix, StringComparison.Ordinal) && Suffix(name) is null)
+            .ToArray();
+    }
+
     /// <summary>Reads the layout of <paramref name="features"/>; a clear error names any feature no task computes.</summary>
     public static TaskFeatureLayout Parse(IReadOnlyList<FeatureSpec> features, string modelName)
     {
@@ -50,7 +60,7 @@ internal sealed class TaskFeatureLayout
                 continue;
             }
 
-            var suffix = FeatureSchema.AggregateSuffixes.FirstOrDefault(s => feature.Name.EndsWith(s, StringComparison.Ordinal) && feature.Name.Length > s.Length);
+            var suffix = Suffix(feature.Name);
             if (suffix is null)
             {
                 unknown.Add(feature.Name);
@@ -82,4 +92,7 @@ internal sealed class TaskFeatureLayout
         }).ToArray();
         return new TaskFeatureLayout(diagnoses, measurements);
     }
+
+    private static string? Suffix(string name) =>
+        FeatureSchema.AggregateSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length);
 }

@@ -51,6 +51,9 @@ public sealed class TaskFeaturizer
         return new TaskFeaturizer(task, features, layout, options ?? new FeatureOptions());
     }
 
+    /// <summary>The names among <paramref name="features"/> that no clinical task computes (empty for a task model).</summary>
+    public static IReadOnlyList<string> FeaturesNoTaskComputes(IReadOnlyList<FeatureSpec> features) => TaskFeatureLayout.Unknown(features);
+
     /// <summary>
     /// The unit the model's columns for <paramref name="code"/> are in; false when the model has
     /// no columns for the code (its values then only count towards the number of results).
