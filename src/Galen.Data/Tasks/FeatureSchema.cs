@@ -7,7 +7,7 @@ namespace Galen.Data.Tasks;
 /// any sample is built: demographics, utilisation, counts, diagnosis-category flags, and six
 /// aggregates (last, mean, min, max, slope per day, count) per lab / vital code.
 /// </summary>
-internal sealed class FeatureSchema
+internal sealed partial class FeatureSchema
 {
     public const int PerMeasurement = 6;
     public const int Fixed = 9;
@@ -27,6 +27,20 @@ internal sealed class FeatureSchema
         }
 
     }
+
+    /// <summary>The columns every task row starts with, in order (<see cref="Fixed"/> of them).</summary>
+    public static IReadOnlyList<FeatureSpec> FixedFeatures { get; } =
+    [
+        new("age_years", "age", FeatureKind.Numeric, "years"),
+        new("sex_female", "female sex", FeatureKind.Binary),
+        new("prior_inpatient_visits", "earlier inpatient visits", FeatureKind.Numeric),
+        new("days_since_last_discharge", "days since the last discharge", FeatureKind.Numeric, "days"),
+        new("hours_since_admission", "hours since admission", FeatureKind.Numeric, "h"),
+        new("n_diagnoses_known", "diagnoses known", FeatureKind.Numeric),
+        new("n_procedures_window", "procedures in the window", FeatureKind.Numeric),
+        new("n_drugs_window", "drugs started in the window", FeatureKind.Numeric),
+        new("n_measurements_window", "labs and vitals in the window", FeatureKind.Numeric),
+    ];
 
     public IReadOnlyList<FeatureSpec> Features { get; }
 
@@ -66,18 +80,7 @@ internal sealed class FeatureSchema
         }
 
         var diagnoses = preparation.DiagnosisCategoriesByPatients().Take(options.MaxDiagnosisCategories).Select(c => c.Key).ToArray();
-        var features = new List<FeatureSpec>
-        {
-            new("age_years", "age", FeatureKind.Numeric, "years"),
-            new("sex_female", "female sex", FeatureKind.Binary),
-            new("prior_inpatient_visits", "earlier inpatient visits", FeatureKind.Numeric),
-            new("days_since_last_discharge", "days since the last discharge", FeatureKind.Numeric, "days"),
-            new("hours_since_admission", "hours since admission", FeatureKind.Numeric, "h"),
-            new("n_diagnoses_known", "diagnoses known", FeatureKind.Numeric),
-            new("n_procedures_window", "procedures in the window", FeatureKind.Numeric),
-            new("n_drugs_window", "drugs started in the window", FeatureKind.Numeric),
-            new("n_measurements_window", "labs and vitals in the window", FeatureKind.Numeric),
-        };
+        var features = new List<FeatureSpec>(FixedFeatures);
         foreach (var key in diagnoses)
         {
             features.Add(new FeatureSpec("dx_" + Machine(key), "history of " + key, FeatureKind.Binary));
