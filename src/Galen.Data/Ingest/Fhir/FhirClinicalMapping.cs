@@ -95,7 +95,7 @@ internal static class FhirClinicalMapping
     {
         // "<0.01 ng/mL" (a comparator) is a result beyond a limit, not the number 0.01: kept as text, as MIMIC writes it.
         Quantity { Comparator: { } comparator } q => (null, Hl7.Fhir.Utility.EnumUtility.GetLiteral(comparator) + q.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitOf(q)),
-        Quantity q => ((double?)q.Value, null, UnitOf(q)),(q.Unit ?? q.Code) ? null : (q.Unit ?? q.Code)!.Trim()),
+        Quantity q => ((double?)q.Value, null, UnitOf(q)),
         FhirString s => (null, s.Value, null),
         CodeableConcept c => (null, FhirValues.Text(c), null),
         FhirBoolean b => (b.Value is null ? null : b.Value.Value ? 1 : 0, null, null),
