@@ -66,7 +66,8 @@ public sealed class IngestCommandTests : IDisposable
 
         var result = context.Get<ClinicalDataResult>();
         Assert.Equal(ClinicalDataStage.Tasks().Count, result.Tasks.Count);
-        // Mortality at 24 h: all six admissions are still in hospital a day in (201 stays 30 h), one ends in death.
+        // The demo predicts mortality after the first 24 hours: every admission of the fixture that
+        // lasted longer (all six; 201 lasted 30 h) is a sample, and one of them (103) ended in death.
         Assert.Equal(6, result.Tasks["in_hospital_mortality"].Count);
         Assert.Matches(@"in_hospital_mortality\s+│\s+6\s+│\s+3\s+│\s+16\.7 % died", console.Output);
         Assert.Contains("missingness", console.Output, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ namespace Galen.Data.Tasks;
 /// slope per day, count) per lab / vital code. Columns are chosen by how many patients have a
 /// code in the store, never by labels or values.
 /// </summary>
-internal sealed class FeatureSchema
+internal sealed partial class FeatureSchema
 {
     public const int PerMeasurement = 6;
     public const int Fixed = 11;
@@ -46,6 +46,22 @@ internal sealed class FeatureSchema
             }
         }
     }
+
+    /// <summary>The columns every task row starts with, in order (<see cref="Fixed"/> of them).</summary>
+    public static IReadOnlyList<FeatureSpec> FixedFeatures { get; } =
+    [
+        new("age_years", "age", FeatureKind.Numeric, "years"),
+        new("sex_female", "female sex", FeatureKind.Binary),
+        new("prior_inpatient_visits", "earlier inpatient visits", FeatureKind.Numeric),
+        new("days_since_last_discharge", "days since the last discharge", FeatureKind.Numeric, "days"),
+        new("hours_since_admission", "hours since admission", FeatureKind.Numeric, "h"),
+        new("n_diagnoses_known", "diagnoses known", FeatureKind.Numeric),
+        new("n_procedures_window", "procedures in the window", FeatureKind.Numeric),
+        new("n_drugs_window", "drugs started in the window", FeatureKind.Numeric),
+        new("n_measurements_window", "labs and vitals in the window", FeatureKind.Numeric),
+        new("inpatient_visits_365d", "inpatient visits begun in the year before admission", FeatureKind.Numeric),
+        new("elective_admission", "elective admission", FeatureKind.Binary),
+    ];
 
     public IReadOnlyList<FeatureSpec> Features { get; }
 
@@ -104,33 +120,20 @@ internal sealed class FeatureSchema
         var (drugKeys, drugs) = Choose(preparation.DrugConceptsByPatients(), options.DrugCodes, options.MaxDrugCodes, codes);
         var (procedureKeys, procedures) = Choose(preparation.ProcedureConceptsByPatients(), options.ProcedureCodes, options.MaxProcedureCodes, codes);
 
-        var features = new List<FeatureSpec>
-        {
-            new("age_years", "age", FeatureKind.Numeric, "years"),
-            new("sex_female", "female sex", FeatureKind.Binary),
-            new("prior_inpatient_visits", "earlier inpatient visits", FeatureKind.Numeric),
-            new("days_since_last_discharge", "days since the last discharge", FeatureKind.Numeric, "days"),
-            new("hours_since_admission", "hours since admission", FeatureKind.Numeric, "h"),
-            new("n_diagnoses_known", "diagnoses known", FeatureKind.Numeric),
-            new("n_procedures_window", "procedures in the window", FeatureKind.Numeric),
-            new("n_drugs_window", "drugs started in the window", FeatureKind.Numeric),
-            new("n_measurements_window", "labs and vitals in the window", FeatureKind.Numeric),
-            new("inpatient_visits_365d", "inpatient visits begun in the year before admission", FeatureKind.Numeric),
-            new("elective_admission", "elective admission", FeatureKind.Binary),
-        };
+        var features = new List<FeatureSpec>(FixedFeatures);
         foreach (var key in diagnoses)
         {
-            features.Add(new FeatureSpec("dx_" + Machine(key), "history of " + key, FeatureKind.Binary));
+            features.Add(new FeatureSpec(DiagnosisPrefix + Machine(key), "history of " + key, FeatureKind.Binary));
         }
 
         for (int i = 0; i < drugs.Length; i++)
         {
-            features.Add(new FeatureSpec("rx_" + Machine(drugKeys[i]), Display(codes, drugs[i], drugKeys[i]) + " started", FeatureKind.Binary));
+            features.Add(new FeatureSpec(DrugPrefix + Machine(drugKeys[i]), Display(codes, drugs[i], drugKeys[i]) + " started", FeatureKind.Binary));
         }
 
         for (int i = 0; i < procedures.Length; i++)
         {
-            features.Add(new FeatureSpec("px_" + Machine(procedureKeys[i]), "procedure " + Display(codes, procedures[i], procedureKeys[i]), FeatureKind.Binary));
+            features.Add(new FeatureSpec(ProcedurePrefix + Machine(procedureKeys[i]), "procedure " + Display(codes, procedures[i], procedureKeys[i]), FeatureKind.Binary));
         }
 
         var units = new string?[concepts.Length];

@@ -145,34 +145,7 @@ public static class HtmlReportWriter
 
     private static void ModelCard(StringBuilder html, ReportDocument report, ModelEvaluation best)
     {
-        var card = report.Card;
-        var auroc = best.Metric(MetricNames.Auroc) ?? best.Metric(MetricNames.MacroAuroc) ?? best.Metric(MetricNames.R2);
-        var calibration = best.Calibration?.FirstOrDefault(c => c.Method == "none");
-        var bestCalibration = best.Calibration?.Where(c => c.Method != "none").MinBy(c => c.Ece);
-        var gap = best.Subgroups?.Largest;
-        string sampleSize = Invariant($"{best.Samples:N0} samples from {best.Patients:N0} patients") +
-            (best.Positives is { } p ? Invariant($"; {p:N0} with the outcome ({p / (double)best.Samples:P1})") : string.Empty) +
-            (report.RejectedRows > 0 ? Invariant($"; {report.RejectedRows:N0} source rows set aside (no outcome)") : string.Empty);
-        var rows = new (string Item, string? Value)[]
-        {
-            ("Model", $"{best.Model}: {best.Description}"),
-            ("Data source", card.DataSource),
-            ("Data dates", card.DataDates),
-            ("Cohort (eligibility)", card.Cohort),
-            ("Outcome definition", card.Outcome ?? best.Schema.Description),
-            ("Predictors", card.Predictors),
-            ("Missing data", card.MissingData),
-            ("Sample size", sampleSize),
-            ("Evaluation", best.Protocol),
-            ("Performance", auroc is null ? null : Invariant($"{auroc.Name} {auroc.Value:F3} (95% CI {auroc.Lower:F3}–{auroc.Upper:F3})") + (best.FoldScores is { Count: > 0 } folds ? Invariant($"; per fold {folds.Min():F3}–{folds.Max():F3}") : string.Empty)),
-            ("Calibration", calibration is null ? null : Invariant($"ECE {calibration.Ece:F3}, Brier {calibration.Brier:F3} as trained") + (bestCalibration is null ? string.Empty : Invariant($"; {bestCalibration.Method} recalibration gives ECE {bestCalibration.Ece:F3} on held-out folds"))),
-            ("Subgroups", best.Schema.Kind != LabelKind.Binary ? null : gap is null
-                ? "no subgroup attributes (sex, age band, ethnicity) in this data, or no subgroup large enough; performance across groups is unknown"
-                : Invariant($"largest AUROC gap {gap.Gap:F3} for {gap.Attribute} ({gap.Best} vs {gap.Worst}); see the subgroup table")),
-            ("Intended use", card.IntendedUse),
-            ("Limitations", card.Limitations),
-            ("Training data fingerprint", report.Fingerprint?.ToString()),
-        };
+        var rows = ModelCardItems.For(report.Card, best, report.Fingerprint, report.RejectedRows);
         html.Append("<table class=\"card\"><tbody>");
         foreach (var (item, value) in rows)
         {
