@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Galen.Cli.Learning;
+using Galen.Cli.Serving;
 using Galen.Core.Learning;
 using Galen.Data.Store;
 using Galen.Data.Tasks;
 using Galen.Deep.Models;
 using Galen.Evaluation.Metrics;
 using Galen.Learn.Configuration;
+using Galen.Serve.Registry;
 
 namespace Galen.Cli.Tests.Learning;
 
@@ -53,7 +55,7 @@ public sealed partial class ClinicalPipelineTests(SyntheticStoreFixture fixture)
     }
 
     [Fact]
-    public void Every_model_family_saved_in_a_bundle_reloads_with_identical_predictions_on_the_task()
+    public void Every_model_family_saved_in_a_bundle_reloads_with_identical_predictions_and_the_service_loads_those_of_tabular_features()
     {
         using var store = ClinicalStore.Open(fixture.Store);
         var data = Mortality(store);
@@ -73,11 +75,37 @@ public sealed partial class ClinicalPipelineTests(SyntheticStoreFixture fixture)
                 Assert.Equal(data.Spec, ModelBundles.TaskOf(loaded.Manifest));
                 Assert.Equal(data.Features.DrugCodes, ModelBundles.FeaturesOf(loaded.Manifest)!.DrugCodes);
                 Assert.Equal(model.Model is IDeepModel ? "deep" : "tabular", loaded.Manifest.Family);
+                ServiceLoads(path, model, data);
             }
             finally
             {
                 (loaded.Model as IDisposable)?.Dispose();
             }
+        }
+    }
+
+    /// <summary>The service's loader for the bundle's format serves a model of tabular features with its predictions, and refuses a sequence network with the reason.</summary>
+    private static void ServiceLoads(string path, ExperimentModel model, TaskTrainingData data)
+    {
+        string format = model.Model is IDeepModel ? ServedBundleFormats.Deep : ServedBundleFormats.Tabular;
+        var loader = Assert.Single(ServedBundleFormats.Loaders(), l => l.Format == format);
+        var entry = new RegistryEntry(model.Name, 1, ModelStage.Production, format, path, string.Empty, 0, model.Name,
+            new ModelLineage("test", new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, double>()), "test", DateTimeOffset.UtcNow);
+        if (model.Inputs != TaskExperiment.TabularInputs)
+        {
+            var refused = Assert.Throws<Core.Bundles.BundleFormatException>(() => loader.Load(entry, default));
+            Assert.Contains("does not take FeatureMatrix inputs", refused.Message, StringComparison.Ordinal);
+            return;
+        }
+
+        var served = loader.Load(entry, default);
+        var rows = data.Dataset.Tabular.Inputs.Select([0, 1, 2]);
+        var expected = ((IModel<FeatureMatrix>)model.Model).Predict(rows).Values.ToArray();
+        var probabilities = served.Predict(rows, 0).Select(p => p.Probability).ToArray();
+        Assert.Equal(expected.Length, probabilities.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], probabilities[i], 6);
         }
     }
 
