@@ -126,6 +126,12 @@ public static class DeidCommand
         command.SetAction(context.Run(async (parse, cancellationToken) =>
         {
             var console = context.Console;
+            if (parse.GetValue(Database) is { } database && !File.Exists(database))
+            {
+                // Before the learned layer is trained: a mistyped path should not cost the training time.
+                throw new GalenInputException("does not exist.", new SourceLocation(database), "Give the Galen store (a .duckdb file written by `galen ingest`).");
+            }
+
             bool learned = !parse.GetValue(NoLearned);
             LearnedPhiDetector? model = null;
             int trainingNotes = parse.GetValue(TrainingNotes);
