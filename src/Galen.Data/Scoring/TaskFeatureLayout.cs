@@ -17,13 +17,21 @@ internal sealed record MeasurementColumns(string Prefix, string? Unit, IReadOnly
 /// </summary>
 internal sealed class TaskFeatureLayout
 {
-    private TaskFeatureLayout(IReadOnlyList<FeatureSpec> diagnoses, IReadOnlyList<MeasurementColumns> measurements)
+    private TaskFeatureLayout(IReadOnlyList<FeatureSpec> diagnoses, IReadOnlyList<FeatureSpec> drugs, IReadOnlyList<FeatureSpec> procedures, IReadOnlyList<MeasurementColumns> measurements)
     {
         Diagnoses = diagnoses;
+        Drugs = drugs;
+        Procedures = procedures;
         Measurements = measurements;
     }
 
     public IReadOnlyList<FeatureSpec> Diagnoses { get; }
+
+    /// <summary>Flags for drugs started in the window ("rx_" columns).</summary>
+    public IReadOnlyList<FeatureSpec> Drugs { get; }
+
+    /// <summary>Flags for procedures done in the window ("px_" columns).</summary>
+    public IReadOnlyList<FeatureSpec> Procedures { get; }
 
     public IReadOnlyList<MeasurementColumns> Measurements { get; }
 
@@ -33,7 +41,7 @@ internal sealed class TaskFeatureLayout
         ArgumentNullException.ThrowIfNull(features);
         var fixedNames = FeatureSchema.FixedFeatures.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         return features.Select(f => f.Name)
-            .Where(name => !fixedNames.Contains(name) && !name.StartsWith(FeatureSchema.DiagnosisPrefix, StringComparison.Ordinal) && Suffix(name) is null)
+            .Where(name => !fixedNames.Contains(name) && !IsFlag(name) && Suffix(name) is null)
             .ToArray();
     }
 
@@ -43,6 +51,8 @@ internal sealed class TaskFeatureLayout
         ArgumentNullException.ThrowIfNull(features);
         var fixedNames = FeatureSchema.FixedFeatures.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var diagnoses = new List<FeatureSpec>();
+        var drugs = new List<FeatureSpec>();
+        var procedures = new List<FeatureSpec>();
         var groups = new List<string>();
         var specs = new Dictionary<string, FeatureSpec>(StringComparer.Ordinal);
         var unknown = new List<string>();
@@ -57,6 +67,18 @@ internal sealed class TaskFeatureLayout
             if (feature.Name.StartsWith(FeatureSchema.DiagnosisPrefix, StringComparison.Ordinal))
             {
                 diagnoses.Add(feature);
+                continue;
+            }
+
+            if (feature.Name.StartsWith(FeatureSchema.DrugPrefix, StringComparison.Ordinal))
+            {
+                drugs.Add(feature);
+                continue;
+            }
+
+            if (feature.Name.StartsWith(FeatureSchema.ProcedurePrefix, StringComparison.Ordinal))
+            {
+                procedures.Add(feature);
                 continue;
             }
 
@@ -90,8 +112,13 @@ internal sealed class TaskFeatureLayout
                 ?? (specs.GetValueOrDefault(prefix + "_slope")?.Unit is { } perDay && perDay.EndsWith("/day", StringComparison.Ordinal) ? perDay[..^"/day".Length] : null);
             return new MeasurementColumns(prefix, unit, columns);
         }).ToArray();
-        return new TaskFeatureLayout(diagnoses, measurements);
+        return new TaskFeatureLayout(diagnoses, drugs, procedures, measurements);
     }
+
+    private static bool IsFlag(string name) =>
+        name.StartsWith(FeatureSchema.DiagnosisPrefix, StringComparison.Ordinal)
+        || name.StartsWith(FeatureSchema.DrugPrefix, StringComparison.Ordinal)
+        || name.StartsWith(FeatureSchema.ProcedurePrefix, StringComparison.Ordinal);
 
     private static string? Suffix(string name) =>
         FeatureSchema.AggregateSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length);

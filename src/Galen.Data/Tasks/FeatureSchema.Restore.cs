@@ -14,6 +14,12 @@ internal sealed partial class FeatureSchema
     /// <summary>Name prefix of the diagnosis-category flags.</summary>
     public const string DiagnosisPrefix = "dx_";
 
+    /// <summary>Name prefix of the drug-started flags.</summary>
+    public const string DrugPrefix = "rx_";
+
+    /// <summary>Name prefix of the procedure-done flags.</summary>
+    public const string ProcedurePrefix = "px_";
+
     /// <summary>The column-name form of a code key, as feature names use it.</summary>
     public static string MachineName(string key) => Machine(key);
 
@@ -33,6 +39,8 @@ internal sealed partial class FeatureSchema
             features.Add(spec);
         }
 
+        var drugColumn = Columns(layout.Drugs, features);
+        var procedureColumn = Columns(layout.Procedures, features);
         var groupByName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int g = 0; g < layout.Measurements.Count; g++)
         {
@@ -44,6 +52,12 @@ internal sealed partial class FeatureSchema
         Array.Fill(concepts, -1);
         var byConcept = new int[codes.MaxId + 1];
         Array.Fill(byConcept, -1);
+        var drugByConcept = new int[codes.MaxId + 1];
+        Array.Fill(drugByConcept, -1);
+        var procedureByConcept = new int[codes.MaxId + 1];
+        Array.Fill(procedureByConcept, -1);
+        var drugKeys = new string[layout.Drugs.Count];
+        var procedureKeys = new string[layout.Procedures.Count];
         for (int id = 1; id <= codes.MaxId; id++)
         {
             if (codes.TryCode(id) is not { } code)
@@ -69,11 +83,47 @@ internal sealed partial class FeatureSchema
             {
                 byConcept[id] = column;
             }
+
+            if (drugColumn.TryGetValue(DrugPrefix + Machine(code.Key), out int drug))
+            {
+                drugByConcept[id] = drug;
+                drugKeys[drug] = code.Key;
+            }
+
+            if (procedureColumn.TryGetValue(ProcedurePrefix + Machine(code.Key), out int procedure))
+            {
+                procedureByConcept[id] = procedure;
+                procedureKeys[procedure] = code.Key;
+            }
+        }
+
+        // Codes this data never uses keep their column name as key; their flags stay 0.
+        for (int i = 0; i < drugKeys.Length; i++)
+        {
+            drugKeys[i] ??= layout.Drugs[i].Name[DrugPrefix.Length..];
+        }
+
+        for (int i = 0; i < procedureKeys.Length; i++)
+        {
+            procedureKeys[i] ??= layout.Procedures[i].Name[ProcedurePrefix.Length..];
         }
 
         var units = layout.Measurements.Select(m => m.Unit).ToArray();
         var channels = layout.Measurements.Select(m => m.Prefix).ToArray();
         var keys = layout.Diagnoses.Select(d => d.Name[DiagnosisPrefix.Length..]).ToArray();
-        return new FeatureSchema(features, concepts, keys, units, channels, byConcept);
+        return new FeatureSchema(features, concepts, keys, byConcept, drugKeys, drugByConcept, procedureKeys, procedureByConcept, units, channels);
+    }
+
+    // Position of each flag among its kind, after adding the flags to the schema's features.
+    private static Dictionary<string, int> Columns(IReadOnlyList<FeatureSpec> flags, List<FeatureSpec> features)
+    {
+        var column = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var spec in flags)
+        {
+            column[spec.Name] = column.Count;
+            features.Add(spec);
+        }
+
+        return column;
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class DemoServeTests(ServingHospital hospital) : IDisposab
         var manifest = ModelBundle.ReadManifest(hospital.MortalityBundle);
         context.Set(new ServableModels([new ServableModel(ServingHospital.MortalityId, ServedBundleFormats.Tabular, hospital.MortalityBundle, "In-hospital mortality",
             ServingLineage.ForTask(manifest, ClinicalTasks.Create("in_hospital_mortality", "observation_hours=48"), ServingHospital.Features, hospital.Fingerprint))]));
-        context.Set(new ClinicalDataResult(hospital.StorePath, new Dictionary<string, Galen.Data.Tasks.TaskDataset>()));
+        context.Set(new ClinicalDataResult(hospital.StorePath, new Dictionary<string, Galen.Data.Tasks.TaskDataset>(), new Dictionary<string, Galen.Cli.Learning.TaskTrainingData>()));
         using var stop = new CancellationTokenSource();
 
         var serving = new ServeStage(port: 0).RunAsync(context, stop.Token);

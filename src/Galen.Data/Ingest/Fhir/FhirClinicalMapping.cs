@@ -93,11 +93,15 @@ internal static class FhirClinicalMapping
     /// <summary>An observation value as a number (quantity, integer, boolean 1/0) or text, with the quantity's unit.</summary>
     public static (double? Number, string? Text, string? Unit) Value(DataType? value) => value switch
     {
-        Quantity q => ((double?)q.Value, null, string.IsNullOrWhiteSpace(q.Unit ?? q.Code) ? null : (q.Unit ?? q.Code)!.Trim()),
+        // "<0.01 ng/mL" (a comparator) is a result beyond a limit, not the number 0.01: kept as text, as MIMIC writes it.
+        Quantity { Comparator: { } comparator } q => (null, Hl7.Fhir.Utility.EnumUtility.GetLiteral(comparator) + q.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture), UnitOf(q)),
+        Quantity q => ((double?)q.Value, null, UnitOf(q)),
         FhirString s => (null, s.Value, null),
         CodeableConcept c => (null, FhirValues.Text(c), null),
         FhirBoolean b => (b.Value is null ? null : b.Value.Value ? 1 : 0, null, null),
         Integer i => (i.Value, null, null),
         _ => (null, null, null),
     };
+
+    private static string? UnitOf(Quantity q) => string.IsNullOrWhiteSpace(q.Unit ?? q.Code) ? null : (q.Unit ?? q.Code)!.Trim();
 }

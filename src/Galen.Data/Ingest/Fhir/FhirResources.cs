@@ -39,7 +39,7 @@ internal sealed class FhirResources(IngestSession session)
             case MedicationAdministration given: Drug(context, checks, given.Subject, given.Context, given.Medication, FhirValues.Start(given.Effective), (given.Effective as Period)?.End, given.Dosage?.Dose, FhirValues.Text(given.Dosage?.Route), "effective"); break;
             case Observation observation: Measurement(context, checks, observation); break;
             case DiagnosticReport report: Note(context, checks, report.Subject, report.Encounter, report.PresentedForm, FhirValues.Start(report.Effective) ?? report.Issued?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(report.Category.FirstOrDefault()), FhirValues.Text(report.Code)); break;
-            case DocumentReference document: Note(context, checks, document.Subject, document.Context?.Encounter.FirstOrDefault(), document.Content.Select(c => c.Attachment).ToList(), document.Date?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(document.Category.FirstOrDefault()), FhirValues.Text(document.Type)); break;
+            case DocumentReference document: Note(context, checks, document.Subject, document.Context?.Encounter.FirstOrDefault(), document.Content.Select(c => c.Attachment).ToList(), document.Date?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(document.Type) ?? FhirValues.Text(document.Category.FirstOrDefault()), document.Description ?? document.Content.FirstOrDefault()?.Attachment?.Title); break;
             default: context.NotUse(); break;
         }
     }
