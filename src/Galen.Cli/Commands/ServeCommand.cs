@@ -97,7 +97,7 @@ public static class ServeCommand
         {
             // The key on a line of its own that fits 80 columns, as a shell assignment, so a narrow
             // terminal never folds it and the sample requests below can be pasted as they are.
-            console.MarkupLine("  API key (all roles; shown once, for this run only — use --config for lasting keys):");
+            console.MarkupLine("  API key (all roles, this run only; --config gives lasting keys):");
             console.MarkupLine($"  [yellow]GALEN_KEY={generatedKey}[/]");
             console.MarkupLine($"  try        curl -s -H \"X-Api-Key: $GALEN_KEY\" {Markup.Escape(url)}/api/models");
         }
