@@ -26,6 +26,7 @@ public static class DeepModelCatalog
         new("retain", DeepInputKind.VisitSequences, "RETAIN two-level attention over visits, explainable per visit and code"),
         new("ts-gru", DeepInputKind.TimeSeries, "GRU over vitals and labs with missing-value masks"),
         new("ts-lstm", DeepInputKind.TimeSeries, "LSTM over vitals and labs with missing-value masks"),
+        new("cnn", DeepInputKind.Images, "small ResNet on images, with Grad-CAM saliency maps"),
     ];
 
     /// <summary>The entry named <paramref name="name"/> (case-insensitive), or a configuration error listing the names.</summary>
@@ -48,6 +49,7 @@ public static class DeepModelCatalog
         {
             DeepInputKind.Tabular => new MlpTrainer(Mlp(settings)),
             DeepInputKind.VisitSequences => new VisitSequenceTrainer(VisitSequence(entry.Name, settings)),
+            DeepInputKind.Images => new Imaging.ImageClassifierTrainer(new Imaging.ImageClassifierOptions { Dropout = settings.Dropout ?? 0, Training = settings.Training }),
             _ => new TimeSeriesTrainer(TimeSeries(entry.Name, settings)),
         };
         return trainer as ITrainer<TInputs>
@@ -104,6 +106,7 @@ public static class DeepModelCatalog
     {
         DeepInputKind.Tabular => inputs == typeof(FeatureMatrix),
         DeepInputKind.VisitSequences => inputs == typeof(VisitSequenceInputs),
+        DeepInputKind.Images => inputs == typeof(Galen.Deep.Imaging.ImageSet),
         _ => inputs == typeof(TimeSeriesInputs),
     };
 
@@ -111,6 +114,7 @@ public static class DeepModelCatalog
     {
         DeepInputKind.Tabular => "tabular features (FeatureMatrix)",
         DeepInputKind.VisitSequences => "visit sequences (VisitSequenceInputs)",
+        DeepInputKind.Images => "images (ImageSet)",
         _ => "time series (TimeSeriesInputs)",
     };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Galen.Core.Errors;
 using Galen.Deep.Data;
 using Galen.Deep.Models;
+using Galen.Deep.Models.Imaging;
 using Galen.Deep.Training;
 using Galen.Deep.Training.Objectives;
 using TorchSharp;
@@ -72,6 +73,9 @@ public static class DeepModelCodec
                     return new TimeSeriesModel(network, objective, encoding, options, target, document.Training);
                 }
 
+            case var family when ImagingModelCodec.Reads(family):
+                return ImagingModelCodec.Read(document, objective, reader, target);
+
             default:
                 throw new GalenInputException(
                     $"Unknown deep model family '{document.Family}'.",
@@ -132,6 +136,8 @@ public static class DeepModelCodec
                     Training = series.Training,
                 };
                 break;
+            case ImageClassifierModel or ImageGanModel:
+                return ImagingModelCodec.Describe(model);
             default:
                 throw new ArgumentException($"No codec for {model.GetType().Name}.", nameof(model));
         }
@@ -188,7 +194,7 @@ public static class DeepModelCodec
     };
 
     /// <summary>Builds the network without disturbing libtorch's random generator, then loads the weights.</summary>
-    private static TModule Build<TModule>(Func<TModule> create, IModelEntryReader reader, Device device)
+    internal static TModule Build<TModule>(Func<TModule> create, IModelEntryReader reader, Device device)
         where TModule : nn.Module
     {
         TModule network;
@@ -217,7 +223,7 @@ public static class DeepModelCodec
         return network;
     }
 
-    private static T Require<T>(T? value, string field, IModelEntryReader reader)
+    internal static T Require<T>(T? value, string field, IModelEntryReader reader)
         where T : class =>
         value ?? throw new GalenInputException(
             $"The model's configuration lacks '{field}'.",
