@@ -95,6 +95,39 @@ public sealed class DcganTests
     }
 
     [Fact]
+    public void The_evaluation_sees_the_intended_classes_in_a_working_generator_and_flags_a_classifier_that_disagrees()
+    {
+        var train = Patterns.Make(perClass: 16, size: 16, seed: 1, noise: 0.1);
+        var real = Patterns.Make(perClass: 20, size: 16, seed: 2, noise: 0.1);
+        using var gan = new ImageGanTrainer(Small(epochs: 60)).Fit(train);
+        var classifierOptions = new ImageClassifierOptions { Widths = [4, 8], Training = Fast.Trainer(epochs: 15, batchSize: 16, learningRate: 1e-2) };
+        using var classifier = new ImageClassifierTrainer(classifierOptions).Fit(train);
+        var swapped = new Core.Learning.LabelledSet<ImageSet>(train.Inputs, new Core.Learning.TargetMatrix(Patterns.Side, [.. train.Targets.Values.ToArray().Select(v => 1 - v)]), train.Samples);
+        using var contrary = new ImageClassifierTrainer(classifierOptions).Fit(swapped);
+
+        var evaluation = GanEvaluator.Evaluate(gan, classifier, real, perClass: 100, seed: 4);
+        var flagged = GanEvaluator.Evaluate(gan, contrary, real, perClass: 100, seed: 4);
+
+        Assert.Equal(1.0, evaluation.RealAgreement);
+        Assert.True(evaluation.GeneratedAgreement >= 0.9, $"generated agreement {evaluation.GeneratedAgreement:P0}");
+        Assert.True(evaluation.ShareDistance <= 0.15, $"share distance {evaluation.ShareDistance:F2}, predicted shares {string.Join(", ", evaluation.PredictedShares)}");
+        Assert.Equal([0.5, 0.5], evaluation.TrainingShares);
+        Assert.All(evaluation.Classes, c => Assert.True(c.GeneratedDiversity > 0 && c.RealDiversity > 0));
+        Assert.True(flagged.GeneratedAgreement <= 0.1 && flagged.RealAgreement == 0, $"contrary classifier: generated {flagged.GeneratedAgreement:P0}, real {flagged.RealAgreement:P0}");
+    }
+
+    [Fact]
+    public void Diversity_is_the_mean_pairwise_rms_distance_and_zero_for_a_collapsed_sample()
+    {
+        var images = ImageSet.FromArrays([[0f, 0f, 0f, 0f], [1f, 1f, 0f, 0f], [0f, 0f, 0f, 0f]], new ImageShape(1, 2, 2));
+
+        // Pairs (0,1) and (1,2): RMS sqrt(2/4); pair (0,2): 0.
+        Assert.Equal(2 * Math.Sqrt(0.5) / 3, GanEvaluator.Diversity(images, [0, 1, 2]), 12);
+        Assert.Equal(0, GanEvaluator.Diversity(images, [0, 2]));
+        Assert.True(double.IsNaN(GanEvaluator.Diversity(images, [1])));
+    }
+
+    [Fact]
     public void A_saved_gan_loads_and_generates_the_same_images_from_a_seed_without_touching_the_global_generator()
     {
         var train = Patterns.Make(perClass: 8, size: 16, seed: 2);
