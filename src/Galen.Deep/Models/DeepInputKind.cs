@@ -14,4 +14,7 @@ public enum DeepInputKind
 
     /// <summary><see cref="Galen.Deep.Imaging.ImageSet"/>: images of one shape.</summary>
     Images,
+
+    /// <summary><see cref="Core.Text.NoteTexts"/>: clinical notes.</summary>
+    NoteTexts,
 }

@@ -69,12 +69,14 @@ public static class DeepModelCodec
                 {
                     var options = Require(document.TimeSeries, "time_series", reader) with { Training = document.Trainer ?? new TrainerOptions() };
                     var encoding = Require(document.TimeSeriesEncoding, "time_series_encoding", reader);
-                    var network = Build(() => options.CreateNetwork(encoding.Channels.Count, objective.Outputs), reader, target);
+                    var network = Build(() => options.CreateNetwork(encoding.Channels.Count, objective.Outputs, encoding.Context?.Features.Count ?? 0), reader, target);
                     return new TimeSeriesModel(network, objective, encoding, options, target, document.Training);
                 }
 
             case var family when ImagingModelCodec.Reads(family):
                 return ImagingModelCodec.Read(document, objective, reader, target);
+            case var family when Models.Text.TextModelCodec.Reads(family):
+                return Models.Text.TextModelCodec.Read(document, objective, reader, target);
 
             default:
                 throw new GalenInputException(
@@ -138,6 +140,9 @@ public static class DeepModelCodec
                 break;
             case ImageClassifierModel or ImageGanModel:
                 return ImagingModelCodec.Describe(model);
+            case var text when Models.Text.TextModelCodec.Writes(text):
+                (document, network, objective) = Models.Text.TextModelCodec.Describe(text);
+                break;
             default:
                 throw new ArgumentException($"No codec for {model.GetType().Name}.", nameof(model));
         }
