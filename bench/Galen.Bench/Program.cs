@@ -27,6 +27,8 @@ return args.FirstOrDefault() switch
     "deid-stream" => Galen.Bench.Text.DeidStreamHarness.Run(args[1..]),
     // `... -- harness <command>` runs the Galen side of a peer comparison (see bench/README.md).
     "harness" => Galen.Bench.Learning.PeerHarness.Run(args[1..]),
+    // Image models (issue 5): `image-quality`, `image-gan`, `image-throughput` (see docs/benchmarks.md).
+    var command when command?.StartsWith("image-", StringComparison.Ordinal) == true => Galen.Bench.Imaging.ImagingBenchmarks.Run(args),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -1,13 +1,53 @@
 """Golden values for Galen.Evaluation's Bleu and RougeL (tests/Galen.Evaluation.Tests/Metrics/TextGenerationMetricTests.cs).
 
-BLEU: NLTK's corpus_bleu (Debian python3-nltk 3.8; default weights (0.25, 0.25, 0.25, 0.25), no smoothing).
-ROUGE-L: rouge-score is not packaged in Debian, so the LCS-based F1 (beta = 1, as rouge-score's
-'rougeL' fmeasure) is computed here by an independent dynamic programme; the first case is also
-worked by hand in the test's comment.
+NLTK is not installed on the development machine (and rouge-score is not packaged in Debian),
+so both metrics are computed here from their published definitions, independently of Galen's code:
+
+BLEU-4 (Papineni et al. 2002, corpus level, as NLTK's corpus_bleu with default weights and no
+smoothing): modified n-gram precision p_n = sum over sentences of n-gram counts clipped by the
+largest count in any one reference, over the sum of hypothesis n-gram counts (n = 1..4); c = total
+hypothesis length, r = sum of each sentence's closest reference length (ties to the shorter);
+BP = 1 if c > r else exp(1 - r / c); BLEU = BP * exp(mean(log p_n)), 0 when any p_n is 0.
+ROUGE-L (Lin 2004): LCS-based precision LCS/|hyp|, recall LCS/|ref|, F1 (beta = 1, as
+rouge-score's 'rougeL' fmeasure). The first case is also worked by hand in the test's comment.
 
 Run: /usr/bin/python3 bench/peers/bleu_rouge_golden.py
 """
-from nltk.translate.bleu_score import corpus_bleu, sentence_bleu, brevity_penalty, closest_ref_length
+import math
+from collections import Counter
+
+
+def ngrams(tokens, n):
+    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+
+
+def closest_ref_length(references, hyp_len):
+    return min((len(r) for r in references), key=lambda length: (abs(length - hyp_len), length))
+
+
+def brevity_penalty(ref_len, hyp_len):
+    if hyp_len > ref_len:
+        return 1.0
+    return 0.0 if hyp_len == 0 else math.exp(1 - ref_len / hyp_len)
+
+
+def corpus_bleu(list_of_references, hypotheses, max_n=4):
+    matched = [0] * max_n
+    total = [0] * max_n
+    for references, hyp in zip(list_of_references, hypotheses):
+        for n in range(1, max_n + 1):
+            counts = ngrams(hyp, n)
+            ceiling = Counter()
+            for ref in references:
+                for gram, count in ngrams(ref, n).items():
+                    ceiling[gram] = max(ceiling[gram], count)
+            matched[n - 1] += sum(min(count, ceiling[gram]) for gram, count in counts.items())
+            total[n - 1] += sum(counts.values())
+    if any(m == 0 for m in matched):
+        return 0.0
+    hyp_len = sum(len(h) for h in hypotheses)
+    ref_len = sum(closest_ref_length(r, len(h)) for h, r in zip(hypotheses, list_of_references))
+    return brevity_penalty(ref_len, hyp_len) * math.exp(sum(math.log(m / t) for m, t in zip(matched, total)) / max_n)
 
 
 def lcs(a, b):

@@ -12,6 +12,9 @@ public enum DeepInputKind
     /// <summary><see cref="Data.TimeSeriesInputs"/>: vitals and labs over time.</summary>
     TimeSeries,
 
+    /// <summary><see cref="Galen.Deep.Imaging.ImageSet"/>: images of one shape.</summary>
+    Images,
+
     /// <summary><see cref="Core.Text.NoteTexts"/>: clinical notes.</summary>
     NoteTexts,
 }

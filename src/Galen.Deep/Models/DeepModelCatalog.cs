@@ -26,6 +26,7 @@ public static class DeepModelCatalog
         new("retain", DeepInputKind.VisitSequences, "RETAIN two-level attention over visits, explainable per visit and code"),
         new("ts-gru", DeepInputKind.TimeSeries, "GRU over vitals and labs with missing-value masks"),
         new("ts-lstm", DeepInputKind.TimeSeries, "LSTM over vitals and labs with missing-value masks"),
+        new("cnn", DeepInputKind.Images, "small ResNet on images, with Grad-CAM saliency maps"),
         new("text-cnn", DeepInputKind.NoteTexts, "Kim's text CNN over the words of clinical notes"),
         new("text-bilstm", DeepInputKind.NoteTexts, "bidirectional LSTM over the words of clinical notes"),
     ];
@@ -50,6 +51,7 @@ public static class DeepModelCatalog
         {
             DeepInputKind.Tabular => new MlpTrainer(Mlp(settings)),
             DeepInputKind.VisitSequences => new VisitSequenceTrainer(VisitSequence(entry.Name, settings)),
+            DeepInputKind.Images => new Imaging.ImageClassifierTrainer(new Imaging.ImageClassifierOptions { Dropout = settings.Dropout ?? 0, Training = settings.Training }),
             DeepInputKind.NoteTexts => new Text.TextClassifierTrainer(Text.TextClassifierCatalog.Options(entry.Name, settings)),
             _ => new TimeSeriesTrainer(TimeSeries(entry.Name, settings)),
         };
@@ -107,6 +109,7 @@ public static class DeepModelCatalog
     {
         DeepInputKind.Tabular => inputs == typeof(FeatureMatrix),
         DeepInputKind.VisitSequences => inputs == typeof(VisitSequenceInputs),
+        DeepInputKind.Images => inputs == typeof(Galen.Deep.Imaging.ImageSet),
         DeepInputKind.NoteTexts => inputs == typeof(Core.Text.NoteTexts),
         _ => inputs == typeof(TimeSeriesInputs),
     };
@@ -115,6 +118,7 @@ public static class DeepModelCatalog
     {
         DeepInputKind.Tabular => "tabular features (FeatureMatrix)",
         DeepInputKind.VisitSequences => "visit sequences (VisitSequenceInputs)",
+        DeepInputKind.Images => "images (ImageSet)",
         DeepInputKind.NoteTexts => "clinical notes (NoteTexts)",
         _ => "time series (TimeSeriesInputs)",
     };

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Galen.Core.Errors;
 using Galen.Deep.Data;
 using Galen.Deep.Models;
+using Galen.Deep.Models.Imaging;
 using Galen.Deep.Training;
 using Galen.Deep.Training.Objectives;
 using TorchSharp;
@@ -72,6 +73,8 @@ public static class DeepModelCodec
                     return new TimeSeriesModel(network, objective, encoding, options, target, document.Training);
                 }
 
+            case var family when ImagingModelCodec.Reads(family):
+                return ImagingModelCodec.Read(document, objective, reader, target);
             case var family when Models.Text.TextModelCodec.Reads(family):
                 return Models.Text.TextModelCodec.Read(document, objective, reader, target);
 
@@ -135,6 +138,8 @@ public static class DeepModelCodec
                     Training = series.Training,
                 };
                 break;
+            case ImageClassifierModel or ImageGanModel:
+                return ImagingModelCodec.Describe(model);
             case var text when Models.Text.TextModelCodec.Writes(text):
                 (document, network, objective) = Models.Text.TextModelCodec.Describe(text);
                 break;

@@ -23,7 +23,7 @@ public sealed record DeepModelDocument
 
     public int Version { get; init; } = CurrentVersion;
 
-    /// <summary><c>mlp</c>, <c>visit-sequence</c> or <c>time-series</c>.</summary>
+    /// <summary><c>mlp</c>, <c>visit-sequence</c>, <c>time-series</c>, <c>image-classifier</c> or <c>image-gan</c>.</summary>
     public required string Family { get; init; }
 
     public required string Description { get; init; }
@@ -50,6 +50,9 @@ public sealed record DeepModelDocument
     public TimeSeriesOptions? TimeSeries { get; init; }
 
     public TimeSeriesEncoding? TimeSeriesEncoding { get; init; }
+
+    /// <summary>Image classifiers and GANs.</summary>
+    public ImagingDocument? Imaging { get; init; }
 
     /// <summary>Text models (word2vec, note classifiers, seq2seq): settings and vocabularies.</summary>
     public Models.Text.TextModelDocument? Text { get; init; }

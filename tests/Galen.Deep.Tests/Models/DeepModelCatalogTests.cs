@@ -38,9 +38,10 @@ public sealed class DeepModelCatalogTests
     [Fact]
     public void An_unknown_name_lists_the_known_ones()
     {
-        var error = Assert.Throws<GalenConfigurationException>(() => DeepModelCatalog.Find("cnn"));
+        var error = Assert.Throws<GalenConfigurationException>(() => DeepModelCatalog.Find("vgg"));
 
         Assert.Contains("mlp, gru, lstm, transformer, retain, ts-gru, ts-lstm", error.Message, StringComparison.Ordinal);
+        Assert.Contains(", cnn", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

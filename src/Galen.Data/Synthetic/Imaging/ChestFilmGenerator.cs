@@ -51,7 +51,7 @@ public sealed class ChestFilmGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         var rng = new Random(PatientGenerator.Mix(_filmSeed, index));
-        var scene = ChestScene.Draw(rng, finding);
+        var scene = ChestScene.Draw(rng, finding, Options.LesionContrastScale);
         return scene.Render(index, Options.Size, rng);
     }
 

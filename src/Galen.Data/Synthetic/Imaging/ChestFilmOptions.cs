@@ -21,6 +21,12 @@ public sealed record ChestFilmOptions
     /// <summary>Share of films with oedema when findings are drawn; the rest are normal.</summary>
     public double OedemaFraction { get; init; } = 0.2;
 
+    /// <summary>
+    /// Multiplies every lesion's contrast (drawn from 0.05–0.28 for a consolidation and
+    /// 0.05–0.18 for oedema): above 1 findings are easier to see, below 1 harder.
+    /// </summary>
+    public double LesionContrastScale { get; init; } = 1;
+
     /// <summary>Throws a <see cref="GalenConfigurationException"/> naming the first option that cannot work.</summary>
     public void Validate()
     {
@@ -38,6 +44,11 @@ public sealed record ChestFilmOptions
         {
             throw new GalenConfigurationException(
                 $"The pneumonia and oedema fractions must be non-negative and add up to at most 1 (got {PneumoniaFraction} and {OedemaFraction}).");
+        }
+
+        if (!(LesionContrastScale > 0 && LesionContrastScale <= 4))
+        {
+            throw new GalenConfigurationException($"The lesion contrast scale must be above 0 and at most 4 (got {LesionContrastScale}).");
         }
     }
 }

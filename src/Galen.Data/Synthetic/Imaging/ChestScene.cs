@@ -47,7 +47,7 @@ internal sealed class ChestScene
     }
 
     /// <summary>Draws a patient, the acquisition and, for a finding, the lesion; always in the same order.</summary>
-    public static ChestScene Draw(Random rng, ChestFilmFinding finding)
+    public static ChestScene Draw(Random rng, ChestFilmFinding finding, double contrastScale)
     {
         var scene = new ChestScene { _finding = finding };
         scene._habitus = rng.Uniform(0.9, 1.1);
@@ -83,19 +83,21 @@ internal sealed class ChestScene
                 scene.DrawConsolidation(lesion);
                 break;
             case ChestFilmFinding.Oedema:
-                scene._contrast = lesion.Uniform(0.06, 0.18);
+                scene._contrast = lesion.Uniform(0.05, 0.18);
                 scene._radius = lesion.Uniform(0.09, 0.14);
                 scene._centreU = 0.5;
                 scene._centreV = 0.5;
                 break;
         }
 
+        scene._contrast *= contrastScale;
+
         return scene;
     }
 
     private void DrawConsolidation(Random rng)
     {
-        _contrast = rng.Uniform(0.07, 0.28);
+        _contrast = rng.Uniform(0.05, 0.28);
         _radius = rng.Uniform(0.045, 0.10);
         _side = rng.Next(2);
         var lung = _lungs[_side];
