@@ -32,8 +32,8 @@ public static class IngestBenchmark
         for (int run = 0; run < runs; run++)
         {
             results["pandas"].Add(Child("/usr/bin/python3", $"bench/peers/pandas_read_csv.py \"{labevents}\""));
-            results["galen"].Add(Child(Environment.ProcessPath!, $"ingest-child --dir \"{folder}\""));
-            results["duckdb"].Add(Child(Environment.ProcessPath!, $"duckdb-child --file \"{labevents}\""));
+            results["galen"].Add(Child(Environment.ProcessPath!, SelfArguments($"ingest-child --dir \"{folder}\"")));
+            results["duckdb"].Add(Child(Environment.ProcessPath!, SelfArguments($"duckdb-child --file \"{labevents}\"")));
             Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s ({r.Value[^1].CpuSeconds:F1} s CPU) {r.Value[^1].PeakRssMb:N0} MB")) + $"  load {LoadAverage()}");
         }
 
@@ -112,6 +112,10 @@ public static class IngestBenchmark
             ["cpu_seconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
             ["peak_rss_mb"] = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
         }));
+
+    /// <summary>Arguments that run this program again: through its apphost, or `dotnet Galen.Bench.dll` when started that way.</summary>
+    internal static string SelfArguments(string arguments) =>
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? $"\"{typeof(IngestBenchmark).Assembly.Location}\" {arguments}" : arguments;
 
     private static Measurement Child(string program, string arguments)
     {
