@@ -26,22 +26,25 @@ X, y = load_breast_cancer(return_X_y=True)
 y = 1 - y  # malignant = 1
 fold = np.loadtxt(f"{folder}/folds.csv", delimiter=",", skiprows=1, dtype=int)[:, 1]
 
-# Galen's defaults (src/Galen.Learn/Trainers/TrainerOptionRecords.cs) mapped to scikit-learn.
+# Galen's defaults (the option records in src/Galen.Learn/Trainers/) mapped to scikit-learn. Galen's
+# forest takes scikit-learn's parameters and defaults; FastForest's leaf limit maps to max_leaf_nodes.
 models = {
     "logreg": lambda: make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000)),
     "svm": lambda: make_pipeline(StandardScaler(), LinearSVC(C=1.0, max_iter=10000)),
     "rff-svm": lambda: make_pipeline(StandardScaler(), SVC(kernel="rbf", gamma="scale", C=1.0)),
-    "forest": lambda: RandomForestClassifier(n_estimators=100, max_leaf_nodes=64, min_samples_leaf=2, max_features=0.3, n_jobs=2, random_state=0),
+    "forest": lambda: RandomForestClassifier(n_estimators=100, n_jobs=2, random_state=0),
     "lightgbm": lambda: HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=31, min_samples_leaf=20, early_stopping=False, random_state=0),
     "fasttree": lambda: GradientBoostingClassifier(n_estimators=200, learning_rate=0.1, max_leaf_nodes=20, min_samples_leaf=10, random_state=0),
+    "fastforest": lambda: RandomForestClassifier(n_estimators=100, max_leaf_nodes=64, min_samples_leaf=2, max_features=0.3, n_jobs=2, random_state=0),
 }
 peer = {
     "logreg": "LogisticRegression(C=1)",
     "svm": "LinearSVC(C=1)",
     "rff-svm": "SVC(rbf, gamma=scale, C=1)",
-    "forest": "RandomForestClassifier(100, 64 leaves)",
+    "forest": "RandomForestClassifier(100) (defaults)",
     "lightgbm": "HistGradientBoostingClassifier(200, lr .05)",
     "fasttree": "GradientBoostingClassifier(200, lr .1)",
+    "fastforest": "RandomForestClassifier(100, 64 leaves, max_features .3)",
 }
 
 galen = {}

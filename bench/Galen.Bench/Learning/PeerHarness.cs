@@ -26,18 +26,10 @@ public static class PeerHarness
         switch (command)
         {
             case "breast-cancer":
-                BreastCancer(folder);
+                BreastCancer(folder, args.Length > 2 ? TrainerCatalog.Expand(args[2]) : TrainerCatalog.Names);
                 return 0;
             case "forest":
-                Forest(
-                    folder,
-                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000,
-                    args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50,
-                    args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0.3,
-                    args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : 0.7,
-                    args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 2048,
-                    args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 5);
-                return 0;
+                return ForestHarness.Run(folder, args.Length > 2 ? args[2..] : []);
             case "lightgbm":
                 LightGbm(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
                 return 0;
@@ -45,13 +37,13 @@ public static class PeerHarness
                 BootstrapAuroc();
                 return 0;
             default:
-                Console.Error.WriteLine("harness commands: breast-cancer FOLDER | forest FOLDER [ROWS] [FEATURES] | lightgbm [ROWS] [FEATURES] | bootstrap");
+                Console.Error.WriteLine("harness commands: breast-cancer FOLDER [MODELS] | forest FOLDER [--rows N] [--features N] [--trees N] [--depth N|none] [--min-leaf N] [--max-features sqrt|F|N] | lightgbm [ROWS] [FEATURES] | bootstrap");
                 return 1;
         }
     }
 
-    /// <summary>10-fold AUROC of every Galen model on the WDBC data; writes the folds for the sklearn script.</summary>
-    private static void BreastCancer(string folder)
+    /// <summary>10-fold AUROC of every Galen model (or those named) on the WDBC data; writes the folds for the sklearn script.</summary>
+    private static void BreastCancer(string folder, IReadOnlyList<string> models)
     {
         var data = BuiltInDatasets.BreastCancer().Data;
         var folds = PatientSplits.KFold(data, 10, 42);
@@ -66,7 +58,7 @@ public static class PeerHarness
 
         File.WriteAllText(Path.Combine(folder, "folds.csv"), "row,fold\n" + string.Concat(foldOfRow.Select((f, r) => $"{r},{f}\n")));
         var lines = new StringBuilder("model,auroc,seconds\n");
-        foreach (string name in TrainerCatalog.Names)
+        foreach (string name in models)
         {
             var clock = Stopwatch.StartNew();
             var cv = CrossValidation.Run(TrainerCatalog.Create(name), data, folds);
@@ -79,7 +71,7 @@ public static class PeerHarness
     }
 
     /// <summary>Synthetic binary data with a non-linear signal; written to CSV so the peer trains on the same rows.</summary>
-    private static (float[] Values, bool[] Labels) Synthetic(int rows, int features, int seed)
+    internal static (float[] Values, bool[] Labels) Synthetic(int rows, int features, int seed)
     {
         var random = new Random(seed);
         var values = new float[rows * features];
@@ -104,46 +96,11 @@ public static class PeerHarness
         return (values, labels);
     }
 
-    private static LabelledSet<FeatureMatrix> Set(float[] values, bool[] labels, int features)
+    internal static LabelledSet<FeatureMatrix> Set(float[] values, bool[] labels, int features)
     {
         var specs = Enumerable.Range(0, features).Select(j => new FeatureSpec($"x{j}", $"x{j}")).ToArray();
         var samples = Enumerable.Range(0, labels.Length).Select(i => new SampleInfo($"p{i}", $"s{i}", null, new Dictionary<string, string>())).ToArray();
         return new LabelledSet<FeatureMatrix>(new FeatureMatrix(specs, values), new TargetMatrix(LabelSchema.Binary("y", "outcome"), labels.Select(l => l ? 1f : 0f).ToArray()), samples);
-    }
-
-    /// <summary>Random forest: 100 trees, ≤ 2048 leaves, ≥ 5 samples per leaf, 30% of features per split, 2 threads; train on 80%, AUROC on 20%.</summary>
-    private static void Forest(string folder, int rows, int features, double featureFraction, double sampleFraction, int leaves, int minimumLeaf)
-    {
-        var (values, labels) = Synthetic(rows, features, 7);
-        using (var writer = new StreamWriter(Path.Combine(folder, "forest.csv")))
-        {
-            writer.WriteLine(string.Join(',', Enumerable.Range(0, features).Select(j => $"x{j}")) + ",y");
-            for (int i = 0; i < rows; i++)
-            {
-                for (int j = 0; j < features; j++)
-                {
-                    writer.Write(values[(i * features) + j].ToString("R", CultureInfo.InvariantCulture));
-                    writer.Write(',');
-                }
-
-                writer.WriteLine(labels[i] ? "1" : "0");
-            }
-        }
-
-        var set = Set(values, labels, features);
-        int cut = rows * 4 / 5;
-        var train = set.Select(Enumerable.Range(0, cut).ToArray());
-        var test = set.Select(Enumerable.Range(cut, rows - cut).ToArray());
-        var trainer = new RandomForestTrainer(new RandomForestOptions { Trees = 100, Leaves = leaves, MinimumSamplesPerLeaf = minimumLeaf, FeatureFractionPerSplit = featureFraction, SampleFraction = sampleFraction, Threads = 2 });
-        trainer.Fit(train.Select(Enumerable.Range(0, 2000).ToArray()));
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var model = trainer.Fit(train);
-        double seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cpu_seconds={(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1}"));
-        double auroc = BinaryRanking.Auroc(test.Targets.AsBinary(), model.Predict(test.Inputs).Values);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"galen forest rows={rows} features={features} trees=100 leaves={leaves} min_leaf={minimumLeaf} feature_fraction={featureFraction} sample_fraction={sampleFraction} train_seconds={seconds:F2} test_auroc={auroc:F4}"));
-        File.WriteAllText(Path.Combine(folder, "forest-galen.txt"), string.Create(CultureInfo.InvariantCulture, $"{seconds:F3},{auroc:F6},{leaves},{minimumLeaf},{featureFraction}\n"));
     }
 
     /// <summary>LightGBM, 200 rounds, 31 leaves, on rows × features; prints training time.</summary>

@@ -34,7 +34,11 @@ public sealed record TrainingConfiguration
 
     public FourierSvmOptions FourierSvm { get; init; } = new();
 
+    /// <summary>Galen's random forest ("forest"), with scikit-learn's parameters and defaults.</summary>
     public RandomForestOptions RandomForest { get; init; } = new();
+
+    /// <summary>ML.NET's FastForest ("fastforest").</summary>
+    public FastForestOptions FastForest { get; init; } = new();
 
     public LightGbmOptions LightGbm { get; init; } = new();
 

@@ -25,7 +25,10 @@ public sealed record FittedTabularPreprocessor(
     /// <summary>For each output column, the input column it comes from (for explanations).</summary>
     public IReadOnlyList<int> SourceColumns => [.. Enumerable.Range(0, InputFeatures.Count), .. IndicatorColumns];
 
-    public FeatureMatrix Transform(FeatureMatrix rows)
+    public FeatureMatrix Transform(FeatureMatrix rows) => new(OutputFeatures, TransformValues(rows));
+
+    /// <summary>The transformed rows as a fresh row-major array (what <see cref="Transform"/> wraps).</summary>
+    internal float[] TransformValues(FeatureMatrix rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         CheckColumns(rows);
@@ -33,6 +36,12 @@ public sealed record FittedTabularPreprocessor(
         int outputs = inputs + IndicatorColumns.Count;
         var values = new float[rows.Rows * outputs];
         var source = rows.Values;
+
+        // Plain arrays: this loop runs once per value of every row scored.
+        var medians = Medians.ToArray();
+        var means = Means.ToArray();
+        var scales = Scales.ToArray();
+        var indicators = IndicatorColumns.ToArray();
         for (int i = 0; i < rows.Rows; i++)
         {
             int from = i * inputs;
@@ -40,16 +49,16 @@ public sealed record FittedTabularPreprocessor(
             for (int j = 0; j < inputs; j++)
             {
                 float v = source[from + j];
-                values[to + j] = ((float.IsNaN(v) ? Medians[j] : v) - Means[j]) / Scales[j];
+                values[to + j] = ((float.IsNaN(v) ? medians[j] : v) - means[j]) / scales[j];
             }
 
-            for (int k = 0; k < IndicatorColumns.Count; k++)
+            for (int k = 0; k < indicators.Length; k++)
             {
-                values[to + inputs + k] = float.IsNaN(source[from + IndicatorColumns[k]]) ? 1 : 0;
+                values[to + inputs + k] = float.IsNaN(source[from + indicators[k]]) ? 1 : 0;
             }
         }
 
-        return new FeatureMatrix(OutputFeatures, values);
+        return values;
     }
 
     private void CheckColumns(FeatureMatrix rows)

@@ -1,27 +1,26 @@
-using Microsoft.ML;
-
 namespace Galen.Learn.Tabular;
 
-/// <summary>Which ML.NET output column a head's prediction comes from.</summary>
+/// <summary>What a head's prediction is.</summary>
 public enum HeadOutput
 {
-    /// <summary>The calibrated "Probability" column of a binary classifier.</summary>
+    /// <summary>A binary classifier's probability of the positive class.</summary>
     Probability,
 
-    /// <summary>The "Score" of a regressor fitted on 0/1 targets, clipped to [0, 1] (forest leaf frequencies).</summary>
+    /// <summary>The "Score" of an ML.NET regressor fitted on 0/1 targets, clipped to [0, 1] (FastForest leaf frequencies).</summary>
     ScoreAsProbability,
 
-    /// <summary>The "Score" of a regressor.</summary>
+    /// <summary>A regressor's value.</summary>
     Score,
 
-    /// <summary>The "Score" vector of a multiclass classifier, one probability per class.</summary>
+    /// <summary>A multiclass classifier's probabilities, one per class.</summary>
     ClassScores,
 }
 
 /// <summary>
-/// One fitted ML.NET transformer and how to read it. Most models have one head; one-vs-rest
-/// multiclass and multi-label models have one per class or label.
+/// One fitted learner inside a <see cref="TabularModel"/>, reading the preprocessed rows. Most
+/// models have one head; one-vs-rest multiclass and multi-label models have one per class or
+/// label. Heads are ML.NET transformers (<see cref="MlNetHead"/>) or Galen's own forests
+/// (<see cref="ForestHead"/>).
 /// </summary>
-/// <param name="Transformer">The fitted ML.NET model, reading the preprocessed "Features" column.</param>
-/// <param name="Output">Which output to read.</param>
-public sealed record TabularHead(ITransformer Transformer, HeadOutput Output);
+/// <param name="Output">What the head predicts.</param>
+public abstract record TabularHead(HeadOutput Output);

@@ -32,7 +32,7 @@ public sealed class FastTreeTrainer(FastTreeOptions options) : TabularTrainer(op
         var options = new FastTreeBinaryTrainer.Options { LabelColumnName = TabularRow.BinaryLabelColumn };
         Configure(options, data);
         var trainer = data.Ml.BinaryClassification.Trainers.FastTree(options);
-        return new TabularHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Probability);
+        return new MlNetHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Probability);
     }
 
     protected override TabularHead FitRegression(HeadData data)
@@ -40,7 +40,7 @@ public sealed class FastTreeTrainer(FastTreeOptions options) : TabularTrainer(op
         var options = new FastTreeRegressionTrainer.Options { LabelColumnName = TabularRow.ValueColumn };
         Configure(options, data);
         var trainer = data.Ml.Regression.Trainers.FastTree(options);
-        return new TabularHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Score);
+        return new MlNetHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Score);
     }
 
     private void Configure(BoostedTreeOptions options, HeadData data)

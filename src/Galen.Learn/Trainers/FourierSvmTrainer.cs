@@ -48,6 +48,6 @@ public sealed class FourierSvmTrainer(FourierSvmOptions options) : TabularTraine
                 NumberOfIterations = Settings.Iterations,
             }))
             .Append(data.Ml.BinaryClassification.Calibrators.Platt(labelColumnName: TabularRow.BinaryLabelColumn));
-        return new TabularHead(pipeline.Fit(data.Train), HeadOutput.Probability);
+        return new MlNetHead(pipeline.Fit(data.Train), HeadOutput.Probability);
     }
 }

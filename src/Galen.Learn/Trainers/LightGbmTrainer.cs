@@ -31,21 +31,21 @@ public sealed class LightGbmTrainer(LightGbmOptions options) : TabularTrainer(op
     {
         var options = Configure(new LightGbmBinaryTrainer.Options { LabelColumnName = TabularRow.BinaryLabelColumn }, data);
         var trainer = data.Ml.BinaryClassification.Trainers.LightGbm(options);
-        return new TabularHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Probability);
+        return new MlNetHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Probability);
     }
 
     protected override TabularHead? FitMulticlass(HeadData data)
     {
         var options = Configure(new LightGbmMulticlassTrainer.Options { LabelColumnName = TabularRow.ClassColumn }, data);
         var trainer = data.Ml.MulticlassClassification.Trainers.LightGbm(options);
-        return new TabularHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.ClassScores);
+        return new MlNetHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.ClassScores);
     }
 
     protected override TabularHead FitRegression(HeadData data)
     {
         var options = Configure(new LightGbmRegressionTrainer.Options { LabelColumnName = TabularRow.ValueColumn }, data);
         var trainer = data.Ml.Regression.Trainers.LightGbm(options);
-        return new TabularHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Score);
+        return new MlNetHead(data.Validation is null ? trainer.Fit(data.Train) : trainer.Fit(data.Train, data.Validation), HeadOutput.Score);
     }
 
     private TOptions Configure<TOptions, TOutput, TTransformer, TModel>(LightGbmTrainerBase<TOptions, TOutput, TTransformer, TModel>.OptionsBase options, HeadData data)

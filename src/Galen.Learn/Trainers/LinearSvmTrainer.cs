@@ -34,6 +34,6 @@ public sealed class LinearSvmTrainer(LinearSvmOptions options) : TabularTrainer(
             Lambda = (float)Settings.Lambda,
             NumberOfIterations = Settings.Iterations,
         }).Append(data.Ml.BinaryClassification.Calibrators.Platt(labelColumnName: TabularRow.BinaryLabelColumn));
-        return new TabularHead(pipeline.Fit(data.Train), HeadOutput.Probability);
+        return new MlNetHead(pipeline.Fit(data.Train), HeadOutput.Probability);
     }
 }

@@ -51,7 +51,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
             OptimizationTolerance = 1e-7f,
             NumberOfThreads = Settings.Threads,
         });
-        return new TabularHead(trainer.Fit(data.Train), HeadOutput.Probability);
+        return new MlNetHead(trainer.Fit(data.Train), HeadOutput.Probability);
     }
 
     protected override TabularHead? FitMulticlass(HeadData data)
@@ -67,7 +67,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
             OptimizationTolerance = 1e-7f,
             NumberOfThreads = Settings.Threads,
         });
-        return new TabularHead(trainer.Fit(data.Train), HeadOutput.ClassScores);
+        return new MlNetHead(trainer.Fit(data.Train), HeadOutput.ClassScores);
     }
 
     protected override TabularHead FitRegression(HeadData data)
@@ -82,6 +82,6 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions options)
             NumberOfThreads = Settings.Threads ?? 1,
             Shuffle = true,
         });
-        return new TabularHead(trainer.Fit(data.Train), HeadOutput.Score);
+        return new MlNetHead(trainer.Fit(data.Train), HeadOutput.Score);
     }
 }

@@ -7,19 +7,12 @@ using Microsoft.ML;
 
 namespace Galen.Learn.Trainers;
 
-/// <summary>What a learner gets to fit one head: ML.NET views of preprocessed rows.</summary>
-/// <param name="Ml">Seeded ML.NET context.</param>
-/// <param name="Train">Training rows (labels in "Label", "Value" or "Class" by task kind; weights in "Weight").</param>
-/// <param name="Validation">Rows for early stopping, or null.</param>
-/// <param name="Features">Preprocessed feature count.</param>
-/// <param name="Classes">Classes for a multiclass head (0 otherwise).</param>
-public sealed record HeadData(MLContext Ml, IDataView Train, IDataView? Validation, int Features, int Classes);
-
 /// <summary>
-/// The shared shape of every ML.NET trainer: fit the preprocessing on training rows only, weight
+/// The shared shape of every tabular trainer: fit the preprocessing on training rows only, weight
 /// classes if asked, hold out patients for early stopping if needed, then fit one head per
 /// output (one for binary, regression and native multiclass learners; one per class for
-/// one-vs-rest; one per label for multi-label). Learners supply only their heads.
+/// one-vs-rest; one per label for multi-label). Learners (ML.NET's, or Galen's forest) supply
+/// only their heads.
 /// </summary>
 public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<FeatureMatrix>
 {
@@ -35,6 +28,12 @@ public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<F
 
     /// <summary>Share of training patients held out for early stopping when no validation set is given.</summary>
     protected virtual double ValidationFraction => 0.1;
+
+    /// <summary>Whether the learner reads the ML.NET views of <see cref="HeadData"/> (false: they are never built).</summary>
+    protected virtual bool ReadsDataViews => true;
+
+    /// <summary>Whether the learner weighs classes per bootstrap sample itself (<see cref="ClassWeighting.BalancedSubsample"/>).</summary>
+    protected virtual bool WeighsClassesPerBootstrap => false;
 
     /// <summary>Family and settings in words for the given task kind.</summary>
     public abstract string Describe(LabelKind kind);
@@ -64,44 +63,73 @@ public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<F
             train = train.Select(split.Train);
         }
 
+        if (Options.ClassWeighting == ClassWeighting.BalancedSubsample && !WeighsClassesPerBootstrap)
+        {
+            throw new GalenConfigurationException(
+                $"classWeighting BalancedSubsample needs bootstrap samples, which the {Name} trainer does not draw.",
+                "Use classWeighting Balanced, or the forest trainer.");
+        }
+
         var schema = train.Targets.Schema;
         var preprocessor = new TabularPreprocessor(Standardize, Options.MissingIndicators).FitTabular(train.Inputs);
-        var x = preprocessor.Transform(train.Inputs);
-        var xValues = x.ToArray();
-        var validationValues = validation is null ? null : preprocessor.Transform(validation.Inputs).ToArray();
+        var rows = new PreparedRows(preprocessor.TransformValues(train.Inputs), preprocessor.OutputFeatures.Count);
+        var held = validation;
+        var validationValues = held is null ? null : new Lazy<float[]>(() => preprocessor.TransformValues(held.Inputs));
+        int columns = rows.Columns;
         var ml = new MLContext(Options.Seed);
         var heads = new List<TabularHead>();
         int outputs = schema.Kind == LabelKind.MultiLabel ? schema.Width : 1;
         string stage = "fit " + Name;
         progress?.Report(new WorkProgress(stage, 0, outputs));
 
-        HeadData Binary(Func<int, bool> label, Func<int, bool>? validationLabel)
+        HeadData Head(float[] targets, float[]? weights, int classes, Func<IDataView> view, Func<IDataView>? validationView, string detail)
         {
-            var labels = Enumerable.Range(0, train.Count).Select(label).ToArray();
-            var weights = ClassWeights(labels.Select(l => l ? 1 : 0).ToArray(), 2);
-            var view = TabularRow.View(ml, xValues, x.Columns, labels, labels.Select(l => l ? 1f : 0f).ToArray(), weights: weights);
-            IDataView? held = null;
-            if (validation is not null && validationLabel is not null)
+            Func<IDataView> trainView = () => ml.Data.Cache(view());
+            Func<IDataView?> heldView = () => validationView?.Invoke();
+            if (ReadsDataViews)
             {
-                var vl = Enumerable.Range(0, validation.Count).Select(validationLabel).ToArray();
-                held = TabularRow.View(ml, validationValues!, x.Columns, vl, vl.Select(l => l ? 1f : 0f).ToArray());
+                // Built now, in this order: each ML.NET component draws its seed from the
+                // context's random stream, so the order fixes the numbers a seed gives.
+                var plain = view();
+                var validationRows = validationView?.Invoke();
+                var cached = ml.Data.Cache(plain);
+                trainView = () => cached;
+                heldView = () => validationRows;
             }
 
-            return new HeadData(ml, ml.Data.Cache(view), held, x.Columns, 0);
+            return new(ml, rows, targets, weights, classes, trainView, heldView, outputs > 1 ? null : progress, detail.Length == 0 ? stage : $"{stage} ({detail})", cancellationToken);
+        }
+
+        HeadData Binary(Func<int, bool> label, Func<int, bool>? validationLabel, string detail = "")
+        {
+            var labels = Enumerable.Range(0, train.Count).Select(label).ToArray();
+            var targets = labels.Select(l => l ? 1f : 0f).ToArray();
+            var weights = ClassWeights(labels.Select(l => l ? 1 : 0).ToArray(), 2);
+            Func<IDataView>? heldView = null;
+            if (held is not null && validationLabel is not null)
+            {
+                heldView = () =>
+                {
+                    var vl = Enumerable.Range(0, held.Count).Select(validationLabel).ToArray();
+                    return TabularRow.View(ml, validationValues!.Value, columns, vl, vl.Select(l => l ? 1f : 0f).ToArray());
+                };
+            }
+
+            return Head(targets, weights, 0, () => TabularRow.View(ml, rows.Array, columns, labels, targets, weights: weights), heldView, detail);
         }
 
         switch (schema.Kind)
         {
             case LabelKind.Binary:
-                heads.Add(FitBinary(Binary(i => train.Targets.Row(i)[0] >= 0.5f, validation is null ? null : i => validation.Targets.Row(i)[0] >= 0.5f)));
+                heads.Add(FitBinary(Binary(i => train.Targets.Row(i)[0] >= 0.5f, held is null ? null : i => held.Targets.Row(i)[0] >= 0.5f)));
                 break;
             case LabelKind.Multiclass:
             {
                 int k = schema.Classes.Count;
                 var classes = Enumerable.Range(0, train.Count).Select(i => (int)train.Targets.Row(i)[0]).ToArray();
-                var view = TabularRow.View(ml, xValues, x.Columns, classes: classes, classCount: k, weights: ClassWeights(classes, k));
-                IDataView? held = validation is null ? null : TabularRow.View(ml, validationValues!, x.Columns, classes: Enumerable.Range(0, validation.Count).Select(i => (int)validation.Targets.Row(i)[0]).ToArray(), classCount: k);
-                var native = FitMulticlass(new HeadData(ml, ml.Data.Cache(view), held, x.Columns, k));
+                var weights = ClassWeights(classes, k);
+                Func<IDataView>? heldView = held is null ? null : () => TabularRow.View(ml, validationValues!.Value, columns, classes: Enumerable.Range(0, held.Count).Select(i => (int)held.Targets.Row(i)[0]).ToArray(), classCount: k);
+                var native = FitMulticlass(Head(Array.ConvertAll(classes, c => (float)c), weights, k, () => TabularRow.View(ml, rows.Array, columns, classes: classes, classCount: k, weights: weights), heldView, string.Empty));
                 if (native is not null)
                 {
                     heads.Add(native);
@@ -112,7 +140,7 @@ public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<F
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     int target = c;
-                    heads.Add(FitBinary(Binary(i => classes[i] == target, validation is null ? null : i => (int)validation.Targets.Row(i)[0] == target)));
+                    heads.Add(FitBinary(Binary(i => classes[i] == target, held is null ? null : i => (int)held.Targets.Row(i)[0] == target, $"class {schema.Classes[c]}")));
                     progress?.Report(new WorkProgress(stage, c + 1, k, $"class {schema.Classes[c]}"));
                 }
 
@@ -124,7 +152,7 @@ public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<F
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     int l = label;
-                    heads.Add(FitBinary(Binary(i => train.Targets.Row(i)[l] >= 0.5f, validation is null ? null : i => validation.Targets.Row(i)[l] >= 0.5f)));
+                    heads.Add(FitBinary(Binary(i => train.Targets.Row(i)[l] >= 0.5f, held is null ? null : i => held.Targets.Row(i)[l] >= 0.5f, $"label {schema.Classes[label]}")));
                     progress?.Report(new WorkProgress(stage, label + 1, schema.Width, $"label {schema.Classes[label]}"));
                 }
 
@@ -132,9 +160,8 @@ public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<F
             default:
             {
                 var values = Enumerable.Range(0, train.Count).Select(i => train.Targets.Row(i)[0]).ToArray();
-                var view = TabularRow.View(ml, xValues, x.Columns, targets: values);
-                IDataView? held = validation is null ? null : TabularRow.View(ml, validationValues!, x.Columns, targets: Enumerable.Range(0, validation.Count).Select(i => validation.Targets.Row(i)[0]).ToArray());
-                heads.Add(FitRegression(new HeadData(ml, ml.Data.Cache(view), held, x.Columns, 0)));
+                Func<IDataView>? heldView = held is null ? null : () => TabularRow.View(ml, validationValues!.Value, columns, targets: Enumerable.Range(0, held.Count).Select(i => held.Targets.Row(i)[0]).ToArray());
+                heads.Add(FitRegression(Head(values, null, 0, () => TabularRow.View(ml, rows.Array, columns, targets: values), heldView, string.Empty)));
                 break;
             }
         }
@@ -143,10 +170,10 @@ public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<F
         return new TabularModel(Name, Describe(schema.Kind), schema, preprocessor, heads, Options.Seed);
     }
 
-    /// <summary>Per-sample weights: all 1, or n / (K · n_class) when balanced.</summary>
+    /// <summary>Per-sample weights: all 1, or n / (K · n_class) when balanced (per-bootstrap balancing is the learner's).</summary>
     private float[]? ClassWeights(int[] classes, int k)
     {
-        if (Options.ClassWeighting == ClassWeighting.None)
+        if (Options.ClassWeighting is ClassWeighting.None or ClassWeighting.BalancedSubsample)
         {
             return null;
         }

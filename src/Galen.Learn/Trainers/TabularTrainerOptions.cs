@@ -10,6 +10,9 @@ public enum ClassWeighting
 
     /// <summary>Samples weigh n / (K · n_class), so each class carries the same total weight (scikit-learn's "balanced").</summary>
     Balanced,
+
+    /// <summary>As <see cref="Balanced"/>, counted in each tree's bootstrap sample (scikit-learn's "balanced_subsample"; forest only).</summary>
+    BalancedSubsample,
 }
 
 /// <summary>Settings every tabular trainer shares. Plain data: loadable from JSON or YAML.</summary>
@@ -21,7 +24,7 @@ public abstract record TabularTrainerOptions
     /// <summary>Class weighting for imbalanced outcomes.</summary>
     public ClassWeighting ClassWeighting { get; init; } = ClassWeighting.None;
 
-    /// <summary>Threads the learner may use; null lets ML.NET decide.</summary>
+    /// <summary>Threads the learner may use; null lets the learner decide (ML.NET's choice, or every core for the forest).</summary>
     public int? Threads { get; init; }
 
     /// <summary>Add a 0/1 column per feature that had missing values in training.</summary>

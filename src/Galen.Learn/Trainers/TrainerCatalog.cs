@@ -8,7 +8,7 @@ namespace Galen.Learn.Trainers;
 public static class TrainerCatalog
 {
     /// <summary>Every trainer name, in leaderboard order.</summary>
-    public static readonly IReadOnlyList<string> Names = ["logreg", "svm", "rff-svm", "forest", "lightgbm", "fasttree"];
+    public static readonly IReadOnlyList<string> Names = ["logreg", "svm", "rff-svm", "forest", "lightgbm", "fasttree", "fastforest"];
 
     /// <summary>The trainer called <paramref name="name"/>, with its options from <paramref name="configuration"/>.</summary>
     public static ITrainer<FeatureMatrix> Create(string name, TrainingConfiguration? configuration = null)
@@ -23,6 +23,7 @@ public static class TrainerCatalog
             "forest" => new RandomForestTrainer(configuration.RandomForest with { Seed = seed }),
             "lightgbm" => new LightGbmTrainer(configuration.LightGbm with { Seed = seed }),
             "fasttree" => new FastTreeTrainer(configuration.FastTree with { Seed = seed }),
+            "fastforest" => new FastForestTrainer(configuration.FastForest with { Seed = seed }),
             _ => throw new GalenConfigurationException($"Unknown model '{name}'.", "Use one of: " + string.Join(", ", Names) + ", or all."),
         };
     }
@@ -48,5 +49,5 @@ public static class TrainerCatalog
 
     /// <summary>Whether the named trainer handles the task kind.</summary>
     public static bool Supports(string name, LabelKind kind) =>
-        kind != LabelKind.Regression || name is "logreg" or "forest" or "lightgbm" or "fasttree";
+        kind != LabelKind.Regression || name is "logreg" or "forest" or "lightgbm" or "fasttree" or "fastforest";
 }

@@ -28,15 +28,39 @@ public sealed class ConfigurationFileTests
         Assert.Equal(ClassWeighting.Balanced, configuration.LightGbm.ClassWeighting);
         Assert.Equal(0.05, configuration.LightGbm.LearningRate);
         Assert.Equal(100, configuration.RandomForest.Trees);
+        Assert.Null(configuration.RandomForest.MaximumDepth);
+    }
+
+    [Fact]
+    public void Forest_options_read_from_yaml_keep_numbers_as_written()
+    {
+        var configuration = ConfigurationFile.FromYaml("""
+            randomForest:
+              trees: 300
+              maximumDepth: 12
+              minimumSamplesPerLeaf: 5
+              featuresPerSplit: 1
+              classWeighting: BalancedSubsample
+              criterion: Entropy
+            """);
+
+        Assert.Equal(300, configuration.RandomForest.Trees);
+        Assert.Equal(12, configuration.RandomForest.MaximumDepth);
+        Assert.Equal(5, configuration.RandomForest.MinimumSamplesPerLeaf);
+        Assert.Equal("1", configuration.RandomForest.FeaturesPerSplit);
+        Assert.Equal(ClassWeighting.BalancedSubsample, configuration.RandomForest.ClassWeighting);
+        Assert.Equal(Galen.Learn.Trees.SplitCriterion.Entropy, configuration.RandomForest.Criterion);
     }
 
     [Fact]
     public void Json_reads_the_same_shape()
     {
-        var configuration = ConfigurationFile.FromJson("""{ "seed": 3, "randomForest": { "trees": 50, "leaves": 16 } }""");
+        var configuration = ConfigurationFile.FromJson("""{ "seed": 3, "randomForest": { "trees": 50, "maximumLeaves": 16, "featuresPerSplit": 0.3 }, "fastForest": { "leaves": 8 } }""");
         Assert.Equal(3, configuration.Seed);
         Assert.Equal(50, configuration.RandomForest.Trees);
-        Assert.Equal(16, configuration.RandomForest.Leaves);
+        Assert.Equal(16, configuration.RandomForest.MaximumLeaves);
+        Assert.Equal("0.3", configuration.RandomForest.FeaturesPerSplit);
+        Assert.Equal(8, configuration.FastForest.Leaves);
     }
 
     [Fact]

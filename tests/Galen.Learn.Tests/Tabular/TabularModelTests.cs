@@ -63,7 +63,8 @@ public sealed class TabularModelTests : IDisposable
     [Theory]
     [InlineData("logreg", "exact (linear model)")]
     [InlineData("svm", "exact (linear model)")]
-    [InlineData("forest", "ML.NET tree feature contributions")]
+    [InlineData("forest", TabularModel.ForestContributionMethod)]
+    [InlineData("fastforest", "ML.NET tree feature contributions")]
     [InlineData("lightgbm", "ML.NET tree feature contributions")]
     [InlineData("fasttree", "ML.NET tree feature contributions")]
     public void Contributions_add_up_to_the_score_and_name_the_real_drivers(string name, string method)

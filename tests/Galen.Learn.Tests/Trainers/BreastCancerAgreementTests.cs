@@ -29,6 +29,7 @@ public sealed class BreastCancerAgreementTests
     [InlineData("forest", 0.9880)]
     [InlineData("lightgbm", 0.9889)]
     [InlineData("fasttree", 0.9868)]
+    [InlineData("fastforest", 0.9880)]
     public void Ten_fold_auroc_is_within_0_005_of_scikit_learn(string model, double sklearnAuroc)
     {
         var (data, folds) = Fixture.Value;

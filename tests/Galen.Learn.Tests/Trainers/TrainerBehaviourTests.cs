@@ -46,6 +46,7 @@ public sealed class TrainerBehaviourTests
     [Theory]
     [InlineData("logreg")]
     [InlineData("forest")]
+    [InlineData("fastforest")]
     public void Multi_label_models_learn_each_label(string name)
     {
         var train = Synthetic.MultiLabel(900, 5);
@@ -61,6 +62,7 @@ public sealed class TrainerBehaviourTests
     [InlineData("forest")]
     [InlineData("lightgbm")]
     [InlineData("fasttree")]
+    [InlineData("fastforest")]
     public void Regression_models_explain_most_of_the_variance(string name)
     {
         var train = Synthetic.Regression(1500, 7);
@@ -113,7 +115,7 @@ public sealed class TrainerBehaviourTests
         var noise = new LabelledSet<FeatureMatrix>(data.Inputs, new TargetMatrix(data.Targets.Schema, Enumerable.Range(0, data.Count).Select(_ => random.NextDouble() < 0.5 ? 1f : 0f).ToArray()), data.Samples);
         var model = (TabularModel)new LightGbmTrainer(new LightGbmOptions { Iterations = 300, EarlyStoppingRounds = 10 }).Fit(noise);
 
-        var transformer = (BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)model.Heads[0].Transformer;
+        var transformer = (BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)((MlNetHead)model.Heads[0]).Transformer;
         Assert.True(transformer.Model.SubModel.TrainedTreeEnsemble.Trees.Count < 100);
     }
 
