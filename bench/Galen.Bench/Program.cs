@@ -18,6 +18,10 @@ return args.FirstOrDefault() switch
     "ingest-child" => IngestBenchmark.Galen(args),
     "duckdb-child" => IngestBenchmark.DuckDb(args),
     "tasks-scaling" => TaskScalingBenchmark.Run(args),
+    // Text models (word2vec quality against the generator's knowledge, classifiers, seq2seq): see docs/benchmarks.md.
+    "text-word2vec" => Galen.Bench.Text.Word2VecQualityHarness.Run(args[1..]),
+    // Test AUROC of each model next to the synthetic hospital's best achievable (docs/benchmarks.md, model quality).
+    "quality" => Galen.Bench.Quality.ModelQualityHarness.Run(args),
     "deid-throughput" => Galen.Bench.Text.DeidThroughputHarness.Run(),
     // Memory of streaming de-identification at growing input sizes (see docs/benchmarks.md).
     "deid-stream" => Galen.Bench.Text.DeidStreamHarness.Run(args[1..]),

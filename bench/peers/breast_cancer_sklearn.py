@@ -52,7 +52,7 @@ for line in open(f"{folder}/galen.csv").read().strip().splitlines()[1:]:
     name, auroc, seconds = line.split(",")
     galen[name] = (float(auroc), float(seconds))
 
-print(f"scikit-learn {sklearn.__version__}; 10 folds from Galen's PatientSplitter (seed 42)")
+print(f"scikit-learn {sklearn.__version__}; 10 folds from Galen's PatientSplits (seed 42)")
 print(f"{'model':10} {'Galen AUROC':>12} {'sklearn AUROC':>14} {'diff':>8}  sklearn model")
 for name, make in models.items():
     scores = np.zeros(len(y))

@@ -1,7 +1,7 @@
 -- POST /cds-services/{id}: a patient-view call whose prefetch holds 50 observations (the body
 -- is written by the harness to CDS_BODY).
 local key = os.getenv("GALEN_KEY")
-local model = os.getenv("GALEN_MODEL") or "bench"
+local model = os.getenv("GALEN_MODEL") or "in-hospital-mortality"
 local pause = tonumber(os.getenv("DELAY_MS") or "100")
 local file = assert(io.open(os.getenv("CDS_BODY"), "r"))
 wrk.body = file:read("*a")

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Galen.Core.Learning;
+using Galen.Core.Splits;
 using Galen.Evaluation.Metrics;
 using Galen.Evaluation.Resampling;
 using Galen.Evaluation.Splits;
@@ -45,11 +46,11 @@ public static class PeerHarness
     private static void BreastCancer(string folder, IReadOnlyList<string> models)
     {
         var data = BuiltInDatasets.BreastCancer().Data;
-        var folds = PatientSplitter.KFold(data, 10, 42);
+        var folds = PatientSplits.KFold(data, 10, 42);
         var foldOfRow = new int[data.Count];
         foreach (var fold in folds)
         {
-            foreach (int r in fold.TestRows)
+            foreach (int r in fold.Test)
             {
                 foldOfRow[r] = fold.Index;
             }

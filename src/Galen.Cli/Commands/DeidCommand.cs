@@ -6,6 +6,7 @@ using Galen.Core.Errors;
 using Galen.Core.Privacy;
 using Galen.Core.Randomness;
 using Galen.Text.Corpus;
+using Galen.Text.Data.Store;
 using Galen.Text.Deid.Detection;
 using Galen.Text.Deid.Evaluation;
 using Galen.Text.Deid.Keys;
@@ -18,9 +19,10 @@ using Spectre.Console;
 namespace Galen.Cli.Commands;
 
 /// <summary>
-/// <c>galen deid</c>: de-identifies a note file or a folder of notes (streaming, on all cores), or
-/// with <c>--eval</c> scores the detector on held-apart annotated notes. Output never holds the
-/// replaced values: the console and the manifest show counts per PHI type and file problems only.
+/// <c>galen deid</c>: de-identifies a note file or a folder of notes (streaming, on all cores), a
+/// whole Galen store with <c>--db</c> (its note table and patient tables, into a new store), or
+/// with <c>--eval</c> scores the detector on annotated notes. Output never holds the replaced
+/// values: the console and the manifest show counts per PHI type and file problems only.
 /// </summary>
 public static class DeidCommand
 {
@@ -32,7 +34,12 @@ public static class DeidCommand
 
     private static readonly Option<string?> Output = new("--out")
     {
-        Description = "Folder for the de-identified notes, deid-manifest.json and deid-notes.jsonl (and the --eval report).",
+        Description = "Folder for the de-identified notes (or, with --db, the de-identified store galen.duckdb), deid-manifest.json and deid-notes.jsonl (and the --eval report).",
+    };
+
+    private static readonly Option<string?> Database = new("--db")
+    {
+        Description = "A Galen store to de-identify: its note table and patient tables, with the same per-patient keys, into OUT/galen.duckdb.",
     };
 
     private static readonly Option<string> Operator = new("--operator")
@@ -111,7 +118,7 @@ public static class DeidCommand
     {
         var command = new Command("deid", "De-identify clinical notes (HIPAA Safe Harbor), or evaluate the detector with --eval.");
         command.Arguments.Add(Input);
-        foreach (var option in new Option[] { Output, Operator, Keys, KeyFile, Evaluate, EvalNotes, Seed, Report, WriteEvalCorpus, NoLearned, TrainingNotes, Threads, MaxLine, MaxBytes })
+        foreach (var option in new Option[] { Output, Database, Operator, Keys, KeyFile, Evaluate, EvalNotes, Seed, Report, WriteEvalCorpus, NoLearned, TrainingNotes, Threads, MaxLine, MaxBytes })
         {
             command.Options.Add(option);
         }
@@ -143,16 +150,33 @@ public static class DeidCommand
 
     private static async Task<int> RunDeidentification(ParseResult parse, IAnsiConsole console, LayeredPhiDetector detector, bool learned, CancellationToken cancellationToken)
     {
-        string input = parse.GetValue(Input) ?? throw new GalenConfigurationException("Give the notes to de-identify (a file or a folder).", "Usage: galen deid NOTES --out OUT, or galen deid --eval.");
-        string output = parse.GetValue(Output) ?? throw new GalenConfigurationException("--out is required: the folder for de-identified notes and the manifest.");
+        string? input = parse.GetValue(Input);
+        string? database = parse.GetValue(Database);
+        if (input is not null && database is not null)
+        {
+            throw new GalenConfigurationException("Give either notes to de-identify or --db, not both.", "Usage: galen deid NOTES --out OUT, or galen deid --db galen.duckdb --out OUT.");
+        }
+
+        if (input is null && database is null)
+        {
+            throw new GalenConfigurationException("Give the notes to de-identify (a file or a folder), or a store with --db.", "Usage: galen deid NOTES --out OUT, galen deid --db galen.duckdb --out OUT, or galen deid --eval.");
+        }
+
+        string output = parse.GetValue(Output) ?? throw new GalenConfigurationException("--out is required: the folder for the de-identified output and the manifest.");
         var deidOperator = ParseOperator(parse.GetValue(Operator)!);
+        if (database is not null && deidOperator != DeidOperator.Surrogate)
+        {
+            throw new GalenConfigurationException($"--db writes a store that tasks can read, so it needs the surrogate operator (got '{parse.GetValue(Operator)}').", "Drop --operator, or de-identify exported note files instead.");
+        }
+
         var limits = new NoteReadLimits(parse.GetValue(MaxBytes), parse.GetValue(MaxLine));
         if (limits.MaxBytes < 1 || limits.MaxLineCharacters < 1)
         {
             throw new GalenConfigurationException("--max-bytes and --max-line must be positive.");
         }
 
-        if (Path.GetFullPath(output).StartsWith(Path.GetFullPath(input) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.GetFullPath(output) == Path.GetFullPath(input))
+        string inputPath = input ?? database!;
+        if (Path.GetFullPath(output).StartsWith(Path.GetFullPath(inputPath) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.GetFullPath(output) == Path.GetFullPath(inputPath))
         {
             throw new GalenConfigurationException("--out must not be inside the input folder.", "Write de-identified notes to a separate folder.");
         }
@@ -176,7 +200,12 @@ public static class DeidCommand
             }
         }
 
-        var source = new FileNoteSource(input, limits);
+        if (database is not null)
+        {
+            return await RunStore(parse, console, detector, learned, database, output, keys, keysPath, keyKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        var source = new FileNoteSource(inputPath, limits);
         var sink = new FolderNoteSink(output);
         var deidentifier = new NoteDeidentifier(detector, new SurrogateFactory(keys), deidOperator);
         var runner = new DeidRunner(deidentifier, parse.GetValue(Threads));
@@ -196,6 +225,59 @@ public static class DeidCommand
             keys.Save(keysPath, keyKey!);
         }
 
+        WriteSummary(console, manifest, keys, keysPath);
+        console.MarkupLine($"{manifest.NotesWritten:N0} notes written to {Markup.Escape(output)}; manifest in deid-manifest.json and deid-notes.jsonl.");
+        return manifest.NotesFailed > 0 ? GalenApp.UserError : GalenApp.Ok;
+    }
+
+    private static async Task<int> RunStore(
+        ParseResult parse,
+        IAnsiConsole console,
+        LayeredPhiDetector detector,
+        bool learned,
+        string database,
+        string output,
+        PatientKeyStore keys,
+        string? keysPath,
+        KeyEncryptionKey? keyKey,
+        CancellationToken cancellationToken)
+    {
+        string folder = Path.GetFullPath(output);
+        Directory.CreateDirectory(folder);
+        string storePath = Path.Combine(folder, StoreDeidentifier.OutputFileName);
+        var deidentifier = new StoreDeidentifier(new NoteDeidentifier(detector, new SurrogateFactory(keys), DeidOperator.Surrogate), parse.GetValue(Threads));
+        console.MarkupLine($"De-identifying the store {Markup.Escape(Path.GetFileName(database))} into {Markup.Escape(storePath)}; layers: patterns, dictionaries{(learned ? ", learned" : string.Empty)}.");
+        StoreDeidentification result;
+        await using (var lines = new StreamWriter(Path.Combine(folder, "deid-notes.jsonl"), append: false, NoteFileReader.Utf8NoBom))
+        {
+            lines.NewLine = "\n";
+            result = await ProgressBars.RunAsync(console, "deid", progress =>
+                Task.Run(() => deidentifier.Run(database, storePath, lines, learned, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "deid-manifest.json"), result.ToJson(), NoteFileReader.Utf8NoBom, cancellationToken).ConfigureAwait(false);
+        if (keysPath is not null)
+        {
+            keys.Save(keysPath, keyKey!);
+        }
+
+        var tables = new Table().Border(TableBorder.Rounded).Title("[bold]de-identified store[/]");
+        tables.AddColumn("table");
+        tables.AddColumn(new TableColumn("rows read").RightAligned());
+        tables.AddColumn(new TableColumn("rows written").RightAligned());
+        foreach (var table in result.Tables)
+        {
+            tables.AddRow(table.Table, table.Read.ToString("N0", CultureInfo.InvariantCulture), table.Written.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(tables);
+        WriteSummary(console, result.Notes, keys, keysPath);
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Store written to {Markup.Escape(storePath)}; {result.PatientsAgedOver89:N0} patients aged 90 or over had their date of birth moved; manifest in deid-manifest.json and deid-notes.jsonl."));
+        return result.Notes.NotesFailed > 0 ? GalenApp.UserError : GalenApp.Ok;
+    }
+
+    private static void WriteSummary(IAnsiConsole console, DeidManifest manifest, PatientKeyStore keys, string? keysPath)
+    {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]replaced (counts only)[/]");
         table.AddColumn("PHI type");
         table.AddColumn(new TableColumn("replaced").RightAligned());
@@ -206,10 +288,9 @@ public static class DeidCommand
 
         table.AddRow("[bold]total[/]", manifest.TotalReplaced.ToString("N0", CultureInfo.InvariantCulture));
         console.Write(table);
-        console.MarkupLine($"{manifest.NotesWritten:N0} notes written to {Markup.Escape(output)}; manifest in deid-manifest.json and deid-notes.jsonl.");
         if (manifest.Failures.Count > 0)
         {
-            console.MarkupLine($"[yellow]{manifest.Failures.Count:N0} files were not de-identified (listed in the manifest):[/]");
+            console.MarkupLine($"[yellow]{manifest.Failures.Count:N0} notes were not de-identified (listed in the manifest):[/]");
             foreach (var failure in manifest.Failures.Take(50))
             {
                 console.MarkupLine($"  [yellow]{Markup.Escape(failure.Id)}[/] {Markup.Escape(failure.Problem)}");
@@ -220,8 +301,6 @@ public static class DeidCommand
         {
             console.MarkupLine($"Key store {Markup.Escape(keysPath)}: {keys.Count:N0} patients ({manifest.PatientsAddedToKeyStore:N0} new), encrypted.");
         }
-
-        return manifest.NotesFailed > 0 ? GalenApp.UserError : GalenApp.Ok;
     }
 
     private static int RunEvaluation(ParseResult parse, IAnsiConsole console, LayeredPhiDetector detector, int trainingNotes, CancellationToken cancellationToken)

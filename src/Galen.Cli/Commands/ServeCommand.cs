@@ -112,10 +112,15 @@ public static class ServeCommand
             console.MarkupLine($"  [red]not served[/] {Markup.Escape(problem)}");
         }
 
-        if (catalog.Models.Values.FirstOrDefault() is { } sample && generatedKey is not null)
+        if (catalog.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() is { } sample && generatedKey is not null)
         {
             string features = string.Join(", ", sample.Features.Take(3).Select(f => $"\"{f.Name}\": 1.0"));
-            console.MarkupLine($"  predict    curl -s -X POST -H 'X-Api-Key: {generatedKey}' -H 'Content-Type: application/json' -d '{{\"features\": {{{Markup.Escape(features)}}}}}' {Markup.Escape(url)}/api/models/{Markup.Escape(sample.Id)}/predict");
+            console.MarkupLine($"  predict    curl -s -X POST -H 'X-Api-Key: {generatedKey}' -H 'Content-Type: application/json' -d '{{\"features\": {{{Markup.Escape(features)}}}, \"reasons\": 3}}' {Markup.Escape(url)}/api/models/{Markup.Escape(sample.Id)}/predict");
+            if (await StorePatientSampleAsync(host.Services, catalog, cancellationToken).ConfigureAwait(false) is { } patient)
+            {
+                console.MarkupLine($"  patient    curl -s -H 'X-Api-Key: {generatedKey}' '{Markup.Escape(url)}/api/patients/{Markup.Escape(patient.PatientId)}/risk?model={Markup.Escape(patient.ModelId)}&reasons=3'");
+                console.MarkupLine($"  dashboard  {Markup.Escape(url)}/dashboard/patient.html?id={Markup.Escape(patient.PatientId)}&model={Markup.Escape(patient.ModelId)} (sign in with the key)");
+            }
         }
         else if (catalog.Models.Count == 0)
         {
@@ -134,5 +139,34 @@ public static class ServeCommand
 
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         console.MarkupLine("Stopped.");
+    }
+
+    /// <summary>A patient of the store that a served model can score (the most recently admitted one), or null.</summary>
+    private static async Task<(string PatientId, string ModelId)?> StorePatientSampleAsync(IServiceProvider services, Galen.Serve.Models.ModelCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (services.GetService(typeof(Galen.Serve.Patients.IPatientFeatureSource)) is not Galen.Serve.Patients.IPatientFeatureSource source)
+        {
+            return null;
+        }
+
+        foreach (var patient in await source.ListPatientsAsync(5, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var model in catalog.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
+            {
+                try
+                {
+                    if (await source.GetSnapshotsAsync(patient.PatientId, model, cancellationToken).ConfigureAwait(false) is { Count: > 0 })
+                    {
+                        return (patient.PatientId, model.Id);
+                    }
+                }
+                catch (GalenInputException)
+                {
+                    // This model was not trained on the store's task features; try the next.
+                }
+            }
+        }
+
+        return null;
     }
 }

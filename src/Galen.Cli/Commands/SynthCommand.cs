@@ -73,6 +73,7 @@ public static class SynthCommand
         command.Options.Add(FhirLayoutOption);
         command.Options.Add(NoteTemplates);
         command.Options.Add(Overwrite);
+        command.Subcommands.Add(SynthImagesCommand.Create(context));
         command.SetAction(context.Run(async (parse, cancellationToken) =>
         {
             var format = ParseFormat(parse.GetValue(Format)!);

@@ -3,6 +3,8 @@ using Galen.Cli.Learning;
 using Galen.Cli.Terminal;
 using Galen.Core.Errors;
 using Galen.Core.Learning;
+using Galen.Data.Store;
+using Galen.Data.Tasks;
 using Galen.Learn.Configuration;
 using Galen.Learn.Sources;
 using Galen.Learn.Trainers;
@@ -11,12 +13,39 @@ using Spectre.Console;
 namespace Galen.Cli.Commands;
 
 /// <summary>
-/// <c>galen train</c>: compares model families on labelled data with patient-grouped
-/// cross-validation, saves one bundle per model and writes an HTML report with a model card.
+/// <c>galen train</c>: compares model families on labelled data — a CSV with patient-grouped
+/// cross-validation, or a clinical task from the store (tabular models and networks) on one
+/// split by patient — saves one bundle per model and writes an HTML report with a model card.
 /// </summary>
 public static class TrainCommand
 {
-    // Data sources. Today a CSV; a task over the clinical store (--task, --db) plugs in beside it in LoadData.
+    // Data sources: a CSV of samples (--data, --label), or a clinical task built from the store (--task, --db).
+    internal static readonly Option<string?> ClinicalTask = new("--task")
+    {
+        Description = "Clinical task built from the store: " + string.Join(", ", TaskCatalog.Names) + ".",
+    };
+
+    internal static readonly Option<string> Database = new("--db")
+    {
+        Description = "Clinical store (DuckDB file written by galen ingest) the task is built from.",
+        DefaultValueFactory = _ => ClinicalStore.DefaultFileName,
+    };
+
+    internal static readonly Option<double?> ObservationHours = new("--observation-hours")
+    {
+        Description = "Hours after admission the prediction is made (mortality, los); default 24.",
+    };
+
+    internal static readonly Option<double?> WindowDays = new("--window-days")
+    {
+        Description = "Readmission window in days; default 30.",
+    };
+
+    internal static readonly Option<string?> GroundTruth = new("--ground-truth")
+    {
+        Description = "Folder of the synthetic hospital the store was ingested from: adds the AUROC of its true risks on the same test samples (the best achievable).",
+    };
+
     internal static readonly Option<string?> Data = new("--data")
     {
         Description = "CSV file of samples: a header row, one numeric column per feature, the label column, optionally a patient column.",
@@ -50,8 +79,14 @@ public static class TrainCommand
 
     private static readonly Option<string> Models = new("--model")
     {
-        Description = "Model families: " + string.Join(", ", TrainerCatalog.Names) + ", or all; comma-separated for several.",
+        Description = "Models: " + string.Join(", ", TaskExperiment.ModelNames) + ", or all (the tabular ones); comma-separated for several. Networks need --task.",
         DefaultValueFactory = _ => "all",
+    };
+
+    private static readonly Option<int> Epochs = new("--epochs")
+    {
+        Description = "Most training epochs for networks (early stopping on validation patients usually stops sooner).",
+        DefaultValueFactory = _ => new SequenceTraining().Epochs,
     };
 
     private static readonly Option<string?> Config = new("--config")
@@ -77,8 +112,8 @@ public static class TrainCommand
 
     public static Command Create(CommandContext context)
     {
-        var command = new Command("train", "Train and compare models with patient-grouped cross-validation; write bundles and an HTML report.");
-        foreach (var option in new Option[] { Data, Label, Group, Kind, Positive, Ignore, Models, Config, Folds, Seed, Output })
+        var command = new Command("train", "Train and compare models (patient-grouped cross-validation on a CSV, a patient hold-out on a clinical task); write bundles and an HTML report.");
+        foreach (var option in new Option[] { ClinicalTask, Database, ObservationHours, WindowDays, GroundTruth, Data, Label, Group, Kind, Positive, Ignore, Models, Epochs, Config, Folds, Seed, Output })
         {
             command.Options.Add(option);
         }
@@ -91,7 +126,18 @@ public static class TrainCommand
                 Folds = parse.GetValue(Folds) ?? configuration.Folds,
                 Seed = parse.GetValue(Seed) ?? configuration.Seed,
             };
-            var models = TrainerCatalog.Expand(parse.GetValue(Models)!);
+            if (parse.GetValue(ClinicalTask) is not null)
+            {
+                return await TrainOnTaskAsync(context, parse, configuration, cancellationToken).ConfigureAwait(false);
+            }
+
+            var requested = TaskExperiment.Expand(parse.GetValue(Models)!);
+            if (requested.FirstOrDefault(TaskExperiment.IsNetwork) is { } network)
+            {
+                throw new GalenConfigurationException($"The network '{network}' trains on a clinical task, not on a CSV.", "Use --task NAME --db STORE (see galen ingest), or a tabular model.");
+            }
+
+            var models = TrainerCatalog.Expand(string.Join(',', requested));
             var data = LoadData(parse);
             var kind = data.Data.Targets.Schema.Kind;
             var unsupported = models.Where(m => !TrainerCatalog.Supports(m, kind)).ToArray();
@@ -119,14 +165,78 @@ public static class TrainCommand
         return command;
     }
 
-    /// <summary>The labelled samples named by the options. New sources (a task over the clinical store) are added here.</summary>
+    /// <summary>
+    /// <c>galen train --task</c>: builds the task from the store, trains the chosen tabular models
+    /// and networks on one split by patient, evaluates them on the same test patients, and writes
+    /// a bundle per model and the report.
+    /// </summary>
+    private static async Task<int> TrainOnTaskAsync(CommandContext context, ParseResult parse, TrainingConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(Data) is not null)
+        {
+            throw new GalenConfigurationException("Both --task and --data were given.", "Train on a clinical task (--task, --db) or on a CSV (--data, --label), not both.");
+        }
+
+        var models = TaskExperiment.Expand(parse.GetValue(Models)!);
+        int epochs = parse.GetValue(Epochs);
+        if (epochs < 1)
+        {
+            throw new GalenConfigurationException($"--epochs must be at least 1 (got {epochs}).");
+        }
+
+        var spec = TaskSpec(parse);
+        string database = OpenableStore(parse);
+        using var store = ClinicalStore.Open(database);
+        var data = (await ProgressBars.RunAsync(context.Console, "task", progress =>
+            Task.Run(() => ClinicalTaskSource.Load(store, [spec], null, progress, cancellationToken), cancellationToken)).ConfigureAwait(false))[0];
+        var risks = parse.GetValue(GroundTruth) is { } hospital
+            ? SyntheticGroundTruth.Read(hospital).RisksOf(spec, data.Dataset.Samples.Select(s => s.SampleKey).ToArray(), VisitSourceKeys.Read(store))
+            : null;
+        if (parse.GetValue(GroundTruth) is not null && risks is null)
+        {
+            context.Console.MarkupLine(Markup.Escape($"The synthetic hospital exports no true risk for {spec.Name} with these parameters; no best achievable score is shown."));
+        }
+
+        var summary = data.Dataset.Summarize();
+        context.Console.MarkupLine(Markup.Escape($"{data.Name}: {summary.Samples:N0} samples of {summary.Patients:N0} patients, {summary.OutcomeText}; {data.Dataset.Tabular.Inputs.Columns} tabular features; models: {string.Join(", ", models)}."));
+        string output = Path.GetFullPath(parse.GetValue(Output)!);
+        var result = await ClinicalExperiment.RunAsync(context.Console, data, models, configuration, new SequenceTraining { Epochs = epochs }, risks, output, cancellationToken).ConfigureAwait(false);
+        using (result.Result)
+        {
+            context.Console.MarkupLine(Markup.Escape($"Best: {result.Result.Best.Name}. Bundles in {output}; report: {result.Report}"));
+        }
+
+        return GalenApp.Ok;
+    }
+
+    /// <summary>The task named by --task and its time options.</summary>
+    internal static TaskSpec TaskSpec(ParseResult parse, TaskSpec? saved = null)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        string name = parse.GetValue(ClinicalTask) ?? saved?.Name
+            ?? throw new GalenConfigurationException("No task given.", "Use --task " + string.Join("|", TaskCatalog.Names) + ".");
+        var spec = new TaskSpec(name, parse.GetValue(ObservationHours) ?? saved?.ObservationHours, parse.GetValue(WindowDays) ?? saved?.WindowDays);
+        _ = spec.Create(); // an unknown name or a bad window fails here, before the store is opened
+        return spec;
+    }
+
+    /// <summary>The --db file, which must exist (a store is never created by training).</summary>
+    internal static string OpenableStore(ParseResult parse)
+    {
+        string database = Path.GetFullPath(parse.GetValue(Database)!);
+        return File.Exists(database)
+            ? database
+            : throw new GalenInputException("The clinical store does not exist.", new SourceLocation(database), "Create it with galen ingest --format mimic|omop|fhir PATH --db FILE.");
+    }
+
+    /// <summary>The labelled samples of a CSV named by the options.</summary>
     internal static TrainingData LoadData(ParseResult parse, LabelSchema? expected = null)
     {
         ArgumentNullException.ThrowIfNull(parse);
         string? csv = parse.GetValue(Data);
         if (csv is null)
         {
-            throw new GalenConfigurationException("No data given.", "Use --data FILE.csv with --label COLUMN.");
+            throw new GalenConfigurationException("No data given.", "Use --data FILE.csv with --label COLUMN, or --task NAME --db STORE.");
         }
 
         string label = parse.GetValue(Label) ?? expected?.Name

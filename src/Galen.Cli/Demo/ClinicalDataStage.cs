@@ -1,4 +1,5 @@
 using System.Globalization;
+using Galen.Cli.Learning;
 using Galen.Cli.Terminal;
 using Galen.Data.Ingest;
 using Galen.Data.Store;
@@ -9,22 +10,23 @@ namespace Galen.Cli.Demo;
 
 /// <summary>
 /// Ingests the extract an earlier stage produced (a <see cref="ClinicalExtract"/>) into a store
-/// in the demo folder, builds the clinical tasks from it, and prints cohort tables: samples,
-/// patients, outcome prevalence, and feature missingness.
+/// in the demo folder, builds the clinical tasks from it in every shape (tabular, visit
+/// sequences, hourly time series), and prints cohort tables: samples, patients, outcome
+/// prevalence, and feature missingness.
 /// </summary>
 public sealed class ClinicalDataStage : IDemoStage
 {
     public string Title => "clinical data: ingest, tasks, cohorts";
 
-    /// <summary>The tasks the demo builds, with Galen's defaults.</summary>
-    public static IReadOnlyList<IClinicalTask> Tasks() =>
+    /// <summary>The tasks the demo builds (mortality at 24 h, the first day, as the generator defines its risk).</summary>
+    public static IReadOnlyList<TaskSpec> Tasks() =>
     [
-        new InHospitalMortalityTask(48),
-        new ReadmissionTask(30),
-        new LengthOfStayTask(24, 7),
-        new DrugRecommendationTask(3),
-        new NextVisitDiagnosisTask(),
-        DiseaseProgressionTask.HbA1c(),
+        new("mortality"),
+        new("readmission"),
+        new("los"),
+        new("drugs"),
+        new("next-diagnosis"),
+        new("hba1c"),
     ];
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
@@ -44,9 +46,9 @@ public sealed class ClinicalDataStage : IDemoStage
             Task.Run(() => store.Ingest(extract.Format, extract.Path, options, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
         IngestSummary.Write(console, report);
 
-        var builder = new TaskBuilder(store, new FeatureOptions(), new TaskCache(database + ".tasks"));
-        var datasets = await ProgressBars.RunAsync(console, "tasks", progress =>
-            Task.Run(() => builder.Build(Tasks(), progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
+        var built = await ProgressBars.RunAsync(console, "tasks", progress =>
+            Task.Run(() => ClinicalTaskSource.Load(store, Tasks(), null, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
+        var datasets = built.Select(b => b.Dataset).ToArray();
 
         var cohorts = new Table().Border(TableBorder.Rounded).Title("[bold]cohorts[/]");
         cohorts.AddColumn("task");
@@ -76,7 +78,10 @@ public sealed class ClinicalDataStage : IDemoStage
 
         console.Write(missingness);
         console.MarkupLine(Markup.Escape(datasets[0].Definition));
-        context.Set(new ClinicalDataResult(database, datasets.ToDictionary(d => d.Task, StringComparer.Ordinal)));
+        context.Set(new ClinicalDataResult(
+            database,
+            datasets.ToDictionary(d => d.Task, StringComparer.Ordinal),
+            built.ToDictionary(b => b.Name, StringComparer.Ordinal)));
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

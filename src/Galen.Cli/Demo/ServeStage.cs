@@ -1,4 +1,8 @@
+using System.Globalization;
 using Galen.Cli.Commands;
+using Galen.Cli.Serving;
+using Galen.Core.Bundles;
+using Galen.Evaluation.Metrics;
 using Galen.Serve.Audit;
 using Galen.Serve.Hosting;
 using Galen.Serve.Registry;
@@ -7,24 +11,18 @@ using Spectre.Console;
 
 namespace Galen.Cli.Demo;
 
-/// <summary>A model an earlier demo stage saved as a bundle, ready to register and serve.</summary>
-/// <param name="ModelId">Registry id, e.g. <c>in-hospital-mortality</c>.</param>
-/// <param name="Format">Bundle format (its loader must be installed in <see cref="Serving.ServeAdapters"/>).</param>
-/// <param name="BundleFile">The bundle file.</param>
-/// <param name="Title">The model in words.</param>
-/// <param name="Lineage">Data fingerprint, task, configuration and metrics.</param>
-public sealed record ServableModel(string ModelId, string Format, string BundleFile, string Title, ModelLineage Lineage);
-
-/// <summary>What earlier stages offer for serving; a training stage adds its bundles here with <c>context.Set</c>.</summary>
-public sealed record ServableModels(IReadOnlyList<ServableModel> Models);
-
 /// <summary>
-/// <c>galen demo --serve</c>: registers the demo's bundles in <c>OUT/registry</c>, promotes them,
-/// and serves them on 127.0.0.1 with a fresh admin API key, printing the URL, the key and a
-/// sample request, until Ctrl+C.
+/// <c>galen demo --serve</c>: registers the demo's trained models in <c>OUT/registry</c>,
+/// promotes them, and serves them (with the demo's clinical store, when there is one) on
+/// 127.0.0.1 with a fresh admin API key, printing the URL, the key and sample requests, until
+/// Ctrl+C. The models are those an earlier stage offers as <see cref="ServableModels"/>; without
+/// that, the best bundle (by AUROC) of each data set in <c>OUT/models</c>.
 /// </summary>
-public sealed class ServeStage : IDemoStage
+public sealed class ServeStage(int port = ServeStage.DefaultPort) : IDemoStage
 {
+    /// <summary>The port the demo serves on unless told otherwise.</summary>
+    public const int DefaultPort = 8470;
+
     public string Title => "serve the demo's models (--serve)";
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
@@ -36,8 +34,8 @@ public sealed class ServeStage : IDemoStage
             return;
         }
 
-        var servable = context.Find<ServableModels>();
-        if (servable is null || servable.Models.Count == 0)
+        var servable = context.Find<ServableModels>()?.Models ?? FromBundles(Path.Combine(context.WorkDirectory, "models"));
+        if (servable.Count == 0)
         {
             context.Console.MarkupLine("[yellow]No earlier stage saved a model bundle, so there is nothing to serve yet.[/]");
             return;
@@ -46,21 +44,54 @@ public sealed class ServeStage : IDemoStage
         var registry = ModelRegistry.Open(new RegistryOptions(Path.Combine(context.WorkDirectory, "registry")));
         await using (var audit = new AuditLog(registry.Options.DefaultAuditLogPath))
         {
-            foreach (var model in servable.Models)
+            foreach (var model in servable)
             {
                 var entry = registry.Register(new ModelRegistration(model.ModelId, model.Format, model.BundleFile, model.Title, model.Lineage, "galen-demo"));
+                await audit.AppendAsync(new AuditEvent(AuditEvent.Actions.Register, "galen-demo", entry.ModelId, entry.Version, entry.BundleSha256, "demo"), cancellationToken).ConfigureAwait(false);
                 registry.Promote(entry.ModelId, entry.Version, "galen-demo", "demo");
                 await audit.AppendAsync(new AuditEvent(AuditEvent.Actions.Promote, "galen-demo", entry.ModelId, entry.Version, entry.BundleSha256, "demo"), cancellationToken).ConfigureAwait(false);
-                context.Console.MarkupLine($"Registered and promoted [bold]{Markup.Escape(entry.Key)}[/].");
+                context.Console.MarkupLine($"Registered and promoted [bold]{Markup.Escape(entry.Key)}[/] ({Markup.Escape(model.Title)}).");
             }
         }
 
+        string? store = context.Find<ClinicalDataResult>()?.StorePath;
         string key = ApiKeys.Generate();
         var options = new ServeOptions
         {
             RegistryRoot = registry.Root,
+            Port = port,
             Security = new SecurityOptions { ApiKeys = [new ApiKeyGrant("demo-admin", ApiKeys.Hash(key), GalenRoles.All)] },
         };
-        await ServeCommand.RunAsync(context.Console, options, key, Path.Combine(context.WorkDirectory, "store"), cancellationToken).ConfigureAwait(false);
+        await ServeCommand.RunAsync(context.Console, options, key, store is not null && File.Exists(store) ? store : null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The best bundle (highest AUROC in its manifest) of each data set in <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<ServableModel> FromBundles(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*" + ModelBundle.Extension)
+            .Order(StringComparer.Ordinal)
+            .Select(path => (Path: path, Manifest: ModelBundle.ReadManifest(path)))
+            .Where(b => b.Manifest.Family == "tabular" && b.Manifest.Schema.Kind == Core.Learning.LabelKind.Binary)
+            .GroupBy(b => b.Manifest.Properties.GetValueOrDefault("dataset") ?? b.Manifest.Schema.Name, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(b => b.Manifest.Metrics.GetValueOrDefault(MetricNames.Auroc, double.NegativeInfinity)))
+            .Select(b => new ServableModel(
+                ModelId(b.Manifest.Properties.GetValueOrDefault("dataset") ?? b.Manifest.Schema.Name),
+                ServedBundleFormats.Tabular,
+                b.Path,
+                string.Create(CultureInfo.InvariantCulture, $"{b.Manifest.Schema.Description} ({b.Manifest.Name})"),
+                ServingLineage.FromManifest(b.Manifest)))
+            .ToArray();
+    }
+
+    /// <summary>A registry id from a data-set name: lower-case letters, digits and dashes.</summary>
+    private static string ModelId(string name)
+    {
+        var id = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        return id.Length == 0 ? "model" : id[..Math.Min(64, id.Length)];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Galen.Cli.Terminal;
+using Galen.Data.Ingest;
 using Galen.Data.Synthetic;
 using Galen.Data.Synthetic.Catalog;
 using Galen.Data.Synthetic.Output;
@@ -14,12 +15,15 @@ namespace Galen.Cli.Demo;
 public sealed record SyntheticHospitalResult(string Directory, SyntheticHospitalSummary Summary);
 
 /// <summary>
-/// Generates a synthetic hospital (MIMIC-style CSV) into the demo's work folder and prints a
-/// cohort summary: counts, outcome rates, prevalence, first-day missingness and the best
-/// achievable mortality AUROC.
+/// Generates a synthetic hospital (MIMIC-style CSV) into the demo's work folder, prints a cohort
+/// summary (counts, outcome rates, prevalence, first-day missingness and the best achievable
+/// mortality AUROC), and leaves the extract for <see cref="ClinicalDataStage"/> to ingest.
 /// </summary>
 public sealed class SyntheticHospitalStage : IDemoStage
 {
+    /// <summary>The latest valid date for ingesting a synthetic hospital.</summary>
+    public static readonly DateTime SyntheticExtractEnd = new(2030, 1, 1);
+
     public string Title => "synthetic hospital with known ground truth";
 
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
@@ -33,6 +37,10 @@ public sealed class SyntheticHospitalStage : IDemoStage
             return SyntheticHospital.Generate(options, writer, progress, cancellationToken);
         }, cancellationToken)).ConfigureAwait(false);
         context.Set(new SyntheticHospitalResult(directory, summary));
+
+        // Synthetic records run to 2026 (outpatient labs up to a year after a last discharge), so
+        // "future" is judged against 2030 rather than today's date.
+        context.Set(new ClinicalExtract(directory, IngestFormat.Mimic, SyntheticExtractEnd));
 
         static string Percent(double value) => value.ToString("P1", CultureInfo.InvariantCulture);
         var cohort = new Table().Border(TableBorder.Rounded).Title("[bold]cohort[/]");

@@ -72,8 +72,12 @@ public static class TabularExperiment
         };
     }
 
-    /// <summary>Prints one row per model with the main metrics and their intervals.</summary>
-    public static void PrintLeaderboard(IAnsiConsole console, string title, IReadOnlyList<ModelEvaluation> models)
+    /// <summary>
+    /// Prints one row per model with the main metrics and their intervals; then, unranked, any
+    /// reference rows (e.g. the true risks on synthetic data). <paramref name="inputs"/>, when
+    /// given, adds a column saying what each model reads.
+    /// </summary>
+    public static void PrintLeaderboard(IAnsiConsole console, string title, IReadOnlyList<ModelEvaluation> models, IReadOnlyList<ModelEvaluation>? references = null, IReadOnlyList<string>? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(models);
@@ -87,22 +91,47 @@ public static class TabularExperiment
             : models[0].Metrics.Take(4).Select(m => m.Name).ToArray();
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(title)}[/]: {Markup.Escape(models[0].Protocol.Split(';')[0])}");
         table.AddColumn("model");
+        if (inputs is not null)
+        {
+            table.AddColumn("reads");
+        }
+
         foreach (string name in names)
         {
             table.AddColumn(new TableColumn(Markup.Escape(name + " [95% CI]")).RightAligned());
         }
 
-        foreach (var model in models)
+        for (int m = 0; m < models.Count; m++)
         {
-            var cells = new List<string> { Markup.Escape(model.Model) };
-            cells.AddRange(names.Select(n => model.Metric(n) is { } e
-                ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{e.Value:F3} [{e.Lower:F3}, {e.Upper:F3}]"))
-                : "–"));
+            var cells = new List<string> { Markup.Escape(models[m].Model) };
+            if (inputs is not null)
+            {
+                cells.Add(Markup.Escape(inputs[m]));
+            }
+
+            cells.AddRange(Cells(models[m], names));
+            table.AddRow(cells.ToArray());
+        }
+
+        foreach (var reference in references ?? [])
+        {
+            var cells = new List<string> { $"[italic]{Markup.Escape(reference.Model)}[/]" };
+            if (inputs is not null)
+            {
+                cells.Add("–");
+            }
+
+            cells.AddRange(Cells(reference, names).Select(c => $"[italic]{c}[/]"));
             table.AddRow(cells.ToArray());
         }
 
         console.Write(table);
     }
+
+    private static IEnumerable<string> Cells(ModelEvaluation model, IReadOnlyList<string> names) =>
+        names.Select(n => model.Metric(n) is { } e
+            ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{e.Value:F3} [{e.Lower:F3}, {e.Upper:F3}]"))
+            : "–");
 
     private static IReadOnlyList<PatientExplanation> ExampleExplanations(ComparisonResult comparison)
     {

@@ -13,7 +13,15 @@ public sealed class TargetMatrix
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(values);
         int width = schema.Kind == LabelKind.Multiclass ? 1 : schema.Width;
-        if (values.Length % width != 0)
+        if (width == 0 && values.Length == 0)
+        {
+            // A multi-label task whose label space is empty (e.g. no drug has an ATC code) has no samples.
+            Schema = schema;
+            _values = values;
+            return;
+        }
+
+        if (width == 0 || values.Length % width != 0)
         {
             throw new ArgumentException($"{values.Length} target values do not fill rows of width {width} for {schema.Name}.", nameof(values));
         }

@@ -1,3 +1,4 @@
+using Galen.Core.Errors;
 using Galen.Core.Learning;
 using Galen.Core.Randomness;
 
@@ -5,10 +6,12 @@ namespace Galen.Core.Splits;
 
 /// <summary>
 /// Splits samples by patient: every sample of a patient lands in the same part, so no patient is
-/// ever on both sides. Optionally stratified (each part gets the same share of every stratum,
-/// counted in patients). Seeded: the same samples and seed give the same split, whatever order
-/// the samples come in. Generic over any <see cref="LabelledSet{TInputs}"/>, so tabular,
-/// sequence, text and image models split the same way.
+/// ever on both sides. Stratified (each part gets its share of every stratum) and balanced in
+/// samples: within each stratum, patients are shuffled with the seed and dealt, largest first, to
+/// the part furthest below its share of that stratum's samples. Seeded and order-independent:
+/// the same samples and seed give the same split whatever order the samples come in. Generic over
+/// any <see cref="LabelledSet{TInputs}"/>, so tabular, sequence, text and image models — and the
+/// data layer, evaluation and training — all split the same way.
 /// </summary>
 public static class PatientSplits
 {
@@ -20,36 +23,24 @@ public static class PatientSplits
         return HoldOut(set.Samples, fractions, seed, stratify ? SplitStrata.FromTargets(set.Targets) : null);
     }
 
-    /// <summary>A train / validation / test split of samples, stratified by <paramref name="strata"/> when given.</summary>
+    /// <summary>
+    /// A train / validation / test split of samples, stratified by <paramref name="strata"/> when
+    /// given. Each part gets about its fraction of the samples (and so of the patients) of every
+    /// stratum; the training part is never empty.
+    /// </summary>
     public static HoldOutSplit HoldOut(IReadOnlyList<SampleInfo> samples, HoldOutFractions fractions, int seed, IReadOnlyList<int>? strata = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(fractions);
         var patients = GroupPatients(samples, strata);
-        var rng = Seeds.Stream(seed, "splits.hold-out");
-        var part = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var stratum in patients.ByStratum)
-        {
-            var keys = stratum.ToArray();
-            rng.Shuffle(keys);
-            int n = keys.Length;
-            int trainEnd = (int)Math.Round(n * fractions.Train, MidpointRounding.AwayFromZero);
-            int validationEnd = (int)Math.Round(n * (fractions.Train + fractions.Validation), MidpointRounding.AwayFromZero);
-            for (int i = 0; i < n; i++)
-            {
-                part[keys[i]] = i < Math.Max(trainEnd, 1) ? 0 : i < validationEnd ? 1 : 2;
-            }
-        }
-
-        var train = new List<int>();
-        var validation = new List<int>();
-        var test = new List<int>();
+        var partOf = Deal(patients, [fractions.Train, fractions.Validation, fractions.Test], Seeds.Stream(seed, "splits.hold-out"));
+        var parts = new[] { new List<int>(), new List<int>(), new List<int>() };
         for (int row = 0; row < samples.Count; row++)
         {
-            (part[samples[row].PatientKey] switch { 0 => train, 1 => validation, _ => test }).Add(row);
+            parts[partOf[samples[row].PatientKey]].Add(row);
         }
 
-        return new HoldOutSplit(train, validation, test);
+        return new HoldOutSplit(parts[0], parts[1], parts[2]);
     }
 
     /// <summary>K folds of a labelled set, stratified by its targets when asked.</summary>
@@ -61,34 +52,24 @@ public static class PatientSplits
     }
 
     /// <summary>
-    /// K folds of samples: patients are shuffled within each stratum and dealt to the folds in
-    /// turn, so every fold gets about 1/K of each stratum's patients. Each patient is in exactly
-    /// one test fold.
+    /// K folds of samples: every patient is in exactly one test fold, and every fold holds about
+    /// 1/K of each stratum's samples.
     /// </summary>
     public static IReadOnlyList<Fold> KFold(IReadOnlyList<SampleInfo> samples, int folds, int seed, IReadOnlyList<int>? strata = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        if (folds < 2)
+        {
+            throw new GalenConfigurationException($"k-fold needs at least 2 folds (got {folds}).");
+        }
+
         var patients = GroupPatients(samples, strata);
         if (patients.Count < folds)
         {
-            throw new ArgumentException($"{folds} folds need at least {folds} patients; the samples come from {patients.Count}.", nameof(folds));
+            throw new GalenConfigurationException($"{folds} folds need at least {folds} patients; the samples come from {patients.Count}.", "Use fewer folds.");
         }
 
-        var rng = Seeds.Stream(seed, "splits.k-fold");
-        var foldOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        int next = 0;
-        foreach (var stratum in patients.ByStratum)
-        {
-            var keys = stratum.ToArray();
-            rng.Shuffle(keys);
-            foreach (var key in keys)
-            {
-                foldOf[key] = next;
-                next = (next + 1) % folds;
-            }
-        }
-
+        var foldOf = Deal(patients, Enumerable.Repeat(1.0 / folds, folds).ToArray(), Seeds.Stream(seed, "splits.k-fold"));
         var result = new Fold[folds];
         for (int k = 0; k < folds; k++)
         {
@@ -105,6 +86,68 @@ public static class PatientSplits
         return result;
     }
 
+    /// <summary>
+    /// Assigns every patient a part. Strata in increasing order; within one, patients in key order
+    /// are shuffled, then taken largest first (a stable sort, so the shuffle orders equals) and
+    /// each given to the part with the lowest share of the stratum's samples so far relative to
+    /// its fraction; ties go to the part lowest overall (samples, then patients, relative to its
+    /// fraction), then to the first part. Parts with fraction 0 get nobody.
+    /// </summary>
+    private static Dictionary<string, int> Deal(PatientGroups patients, double[] shares, Random rng)
+    {
+        var partOf = new Dictionary<string, int>(patients.Count, StringComparer.Ordinal);
+        var totalSamples = new double[shares.Length];
+        var totalPatients = new double[shares.Length];
+        foreach (var stratum in patients.ByStratum)
+        {
+            var keys = stratum.ToArray();
+            rng.Shuffle(keys);
+            var held = new double[shares.Length];
+            foreach (var key in keys.OrderByDescending(k => patients.Samples[k]))
+            {
+                int best = -1;
+                for (int part = 0; part < shares.Length; part++)
+                {
+                    if (shares[part] <= 0)
+                    {
+                        continue;
+                    }
+
+                    if (best < 0 || Lower(part, best))
+                    {
+                        best = part;
+                    }
+                }
+
+                partOf[key] = best;
+                int size = patients.Samples[key];
+                held[best] += size;
+                totalSamples[best] += size;
+                totalPatients[best]++;
+
+                bool Lower(int a, int b)
+                {
+                    int order = Compare(held[a] / shares[a], held[b] / shares[b]);
+                    if (order == 0)
+                    {
+                        order = Compare(totalSamples[a] / shares[a], totalSamples[b] / shares[b]);
+                    }
+
+                    if (order == 0)
+                    {
+                        order = Compare(totalPatients[a] / shares[a], totalPatients[b] / shares[b]);
+                    }
+
+                    return order < 0;
+                }
+            }
+        }
+
+        return partOf;
+    }
+
+    private static int Compare(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a) + Math.Abs(b)) ? 0 : a < b ? -1 : 1;
+
     private static PatientGroups GroupPatients(IReadOnlyList<SampleInfo> samples, IReadOnlyList<int>? strata)
     {
         if (strata is not null && strata.Count != samples.Count)
@@ -113,11 +156,13 @@ public static class PatientSplits
         }
 
         var stratumOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int row = 0; row < samples.Count; row++)
         {
             string key = samples[row].PatientKey;
             int stratum = strata?[row] ?? 0;
             stratumOf[key] = stratumOf.TryGetValue(key, out int seen) ? Math.Max(seen, stratum) : stratum;
+            sizes[key] = sizes.GetValueOrDefault(key) + 1;
         }
 
         // Ordinal order first, so the split depends on which patients there are, not on sample order.
@@ -125,8 +170,8 @@ public static class PatientSplits
             .OrderBy(group => group.Key)
             .Select(group => group.Select(pair => pair.Key).Order(StringComparer.Ordinal).ToArray())
             .ToArray();
-        return new PatientGroups(stratumOf.Count, byStratum);
+        return new PatientGroups(stratumOf.Count, byStratum, sizes);
     }
 
-    private sealed record PatientGroups(int Count, IReadOnlyList<string[]> ByStratum);
+    private sealed record PatientGroups(int Count, IReadOnlyList<string[]> ByStratum, Dictionary<string, int> Samples);
 }

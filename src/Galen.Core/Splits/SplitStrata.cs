@@ -5,8 +5,10 @@ namespace Galen.Core.Splits;
 /// <summary>
 /// Stratum numbers for stratified splitting, one per sample, derived from the targets:
 /// binary → the label (0/1); multiclass → the class index; regression → the quartile of the
-/// target (0–3); multi-label → 0 for every sample (no stratification). A patient's stratum is
-/// the largest stratum among their samples, so a patient with any positive sample counts as positive.
+/// target (0–3); multi-label → 1 + the rank of the rarest label present, labels ranked from the
+/// most frequent to the rarest (0 when no label is present), so rare labels reach every part.
+/// A patient's stratum is the largest stratum among their samples, so a patient with any positive
+/// sample counts as positive, and a patient's rarest label decides for multi-label targets.
 /// </summary>
 public static class SplitStrata
 {
@@ -38,10 +40,46 @@ public static class SplitStrata
                 }
 
                 break;
+            case LabelKind.MultiLabel:
+                MultiLabel(targets, strata);
+                break;
             default:
                 break;
         }
 
         return strata;
+    }
+
+    private static void MultiLabel(TargetMatrix targets, int[] strata)
+    {
+        var frequency = new long[targets.Width];
+        for (int i = 0; i < targets.Rows; i++)
+        {
+            var row = targets.Row(i);
+            for (int k = 0; k < row.Length; k++)
+            {
+                frequency[k] += row[k] >= 0.5f ? 1 : 0;
+            }
+        }
+
+        // Rank 1 for the most frequent label, Width for the rarest (ties by label order).
+        var rank = new int[targets.Width];
+        var order = Enumerable.Range(0, targets.Width).OrderByDescending(k => frequency[k]).ThenBy(k => k).ToArray();
+        for (int r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r + 1;
+        }
+
+        for (int i = 0; i < strata.Length; i++)
+        {
+            var row = targets.Row(i);
+            for (int k = 0; k < row.Length; k++)
+            {
+                if (row[k] >= 0.5f)
+                {
+                    strata[i] = Math.Max(strata[i], rank[k]);
+                }
+            }
+        }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class IngestSession : IDisposable
         Progress = progress;
         Cancellation = cancellation;
         _sourcePath = sourcePath;
-        LatestValidTicks = (options.LatestValidTime ?? DateTime.UtcNow.AddDays(1)).Ticks;
+        LatestValidTicks = LatestValidTime(options, sourcePath).Ticks;
         Queue = new AppendQueue();
 
         // Appends run on Galen's own append thread; DuckDB's worker pool only competes with the
@@ -376,6 +376,28 @@ internal sealed class IngestSession : IDisposable
                 _previousFiles.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
             }
         }
+    }
+
+    /// <summary>
+    /// The latest plausible date: the caller's, else the end of a synthetic hospital's clock when
+    /// the source is one (its manifest.json says so), else one day after now.
+    /// </summary>
+    private DateTime LatestValidTime(IngestOptions options, string sourcePath)
+    {
+        if (options.LatestValidTime is { } given)
+        {
+            return given;
+        }
+
+        string folder = Directory.Exists(sourcePath) ? sourcePath : Path.GetDirectoryName(sourcePath) ?? sourcePath;
+        if (Synthetic.SyntheticHospitalManifest.TryRead(folder) is { LatestTime: { } latest })
+        {
+            Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Dates are checked against the synthetic hospital's clock: its {Synthetic.SyntheticHospitalManifest.FileName} gives {latest:yyyy-MM-dd HH:mm} as the latest time in the data."));
+            return latest;
+        }
+
+        return DateTime.UtcNow.AddDays(1);
     }
 
     /// <summary>UTF-8 text of a field, or null when empty.</summary>

@@ -5,9 +5,10 @@ namespace Galen.Data.Ingest;
 /// <summary>One input file and the source table (or resource stream) it holds.</summary>
 /// <param name="Path">Full path.</param>
 /// <param name="Table">Source table name in upper case ("LABEVENTS", "PERSON"), or "BUNDLE" / "NDJSON" for FHIR.</param>
-internal sealed record SourceFile(string Path, string Table)
+/// <param name="RelativeName">The name reports use when the file sits in a subfolder of the source ("bundles/10000001.json"); null: the file name.</param>
+internal sealed record SourceFile(string Path, string Table, string? RelativeName = null)
 {
-    public string Name => System.IO.Path.GetFileName(Path);
+    public string Name => RelativeName ?? System.IO.Path.GetFileName(Path);
 
     public long Bytes => new FileInfo(Path).Length;
 

@@ -51,6 +51,9 @@ public sealed class SyntheticHospitalSummary
 
     public long OutOfHospitalDeaths { get; private set; }
 
+    /// <summary>The latest time anywhere in the records (an admission, result, note or death): the end of the hospital's clock.</summary>
+    public DateTime? LatestTime { get; private set; }
+
     public double InHospitalMortalityRate => Admissions == 0 ? 0 : InHospitalDeaths / (double)Admissions;
 
     public double MeanDeathProbability => Admissions == 0 ? 0 : _sumDeathProbability / Admissions;
@@ -156,5 +159,59 @@ public sealed class SyntheticHospitalSummary
         }
 
         LabResults += patient.OutpatientLabs.Count;
+        var latest = LatestOf(patient);
+        if (LatestTime is null || latest > LatestTime)
+        {
+            LatestTime = latest;
+        }
+    }
+
+    /// <summary>The latest time in a patient's records; every other time of an admission lies within it, but all are checked.</summary>
+    private static DateTime LatestOf(SyntheticPatient patient)
+    {
+        var latest = patient.BirthDate;
+        static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+        if (patient.DeathTime is { } death)
+        {
+            latest = Max(latest, death);
+        }
+
+        foreach (var a in patient.Admissions)
+        {
+            latest = Max(latest, Max(a.AdmitTime, a.DischargeTime));
+            latest = a.DeathTime is { } died ? Max(latest, died) : latest;
+            latest = a.Icu is { } icu ? Max(latest, Max(icu.InTime, icu.OutTime)) : latest;
+            foreach (var p in a.Procedures)
+            {
+                latest = Max(latest, p.Time);
+            }
+
+            foreach (var p in a.Prescriptions)
+            {
+                latest = Max(latest, Max(p.Start, p.End));
+            }
+
+            foreach (var m in a.Labs)
+            {
+                latest = Max(latest, m.Time);
+            }
+
+            foreach (var m in a.Vitals)
+            {
+                latest = Max(latest, m.Time);
+            }
+
+            foreach (var note in a.Notes)
+            {
+                latest = Max(latest, note.Time);
+            }
+        }
+
+        foreach (var m in patient.OutpatientLabs)
+        {
+            latest = Max(latest, m.Time);
+        }
+
+        return latest;
     }
 }

@@ -3,7 +3,7 @@ using Galen.Core.Learning;
 namespace Galen.Data.Tasks;
 
 /// <summary>Share of missing values in one group of feature columns.</summary>
-/// <param name="Group">"demographics", "utilisation", "diagnoses", or a measurement's display name.</param>
+/// <param name="Group">"demographics", "utilisation", "diagnoses", "drugs started", "procedures", or a measurement's display name.</param>
 /// <param name="MissingFraction">Missing cells ÷ all cells of the group.</param>
 public sealed record FeatureMissingness(string Group, double MissingFraction);
 
@@ -93,6 +93,16 @@ public sealed record CohortSummary(string Task, int Samples, int Patients, doubl
         if (name.StartsWith("dx_", StringComparison.Ordinal))
         {
             return "diagnoses";
+        }
+
+        if (name.StartsWith("rx_", StringComparison.Ordinal))
+        {
+            return "drugs started";
+        }
+
+        if (name.StartsWith("px_", StringComparison.Ordinal))
+        {
+            return "procedures";
         }
 
         int cut = name.LastIndexOf('_');

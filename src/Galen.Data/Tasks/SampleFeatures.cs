@@ -58,9 +58,26 @@ internal sealed class SampleFeatures(FeatureSchema schema, FeatureOptions option
             row[3] = (float)(index - discharge).TotalDays;
         }
 
+        // Admissions begun in the year before this one (or before the index time without one).
+        var anchor = sample.CurrentVisit >= 0 ? visits[sample.CurrentVisit].Start : index;
+        int lastYear = 0;
+        for (int v = 0; v < visits.Length; v++)
+        {
+            if (v != sample.CurrentVisit && visits[v].IsInpatient && visits[v].Start < anchor && visits[v].Start >= anchor.AddDays(-365))
+            {
+                lastYear++;
+            }
+        }
+
+        row[9] = lastYear;
         if (sample.CurrentVisit >= 0)
         {
-            row[4] = (float)(index - visits[sample.CurrentVisit].Start).TotalHours;
+            var current = visits[sample.CurrentVisit];
+            row[4] = (float)(index - current.Start).TotalHours;
+            if (current.AdmissionType is { Length: > 0 } type)
+            {
+                row[10] = type.Contains("ELECTIVE", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
         }
 
         _seen.Clear();
@@ -81,12 +98,17 @@ internal sealed class SampleFeatures(FeatureSchema schema, FeatureOptions option
             }
         }
 
+        row.Slice(schema.DrugOffset, schema.DrugKeys.Count + schema.ProcedureKeys.Count).Clear();
         int procedures = 0;
         foreach (var procedure in patient.Procedures)
         {
             if (procedure.KnownAt >= sample.WindowStart && procedure.KnownAt <= index)
             {
                 procedures++;
+                if (schema.ProcedureColumnByConcept[procedure.ConceptId] is int column and >= 0)
+                {
+                    row[schema.ProcedureOffset + column] = 1;
+                }
             }
         }
 
@@ -97,6 +119,10 @@ internal sealed class SampleFeatures(FeatureSchema schema, FeatureOptions option
             if (drug.Start >= sample.WindowStart && drug.Start <= index && !(sample.ExcludeCurrentVisitDrugs && drug.Visit == sample.CurrentVisit))
             {
                 drugs++;
+                if (schema.DrugColumnByConcept[drug.AtcConceptId > 0 ? drug.AtcConceptId : drug.ConceptId] is int column and >= 0)
+                {
+                    row[schema.DrugOffset + column] = 1;
+                }
             }
         }
 

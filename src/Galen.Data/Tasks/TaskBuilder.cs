@@ -22,6 +22,17 @@ public sealed class TaskBuilder(ClinicalStore store, FeatureOptions? features = 
     /// <summary>The cache key of a task under these options and the store's current content.</summary>
     public string CacheKey(IClinicalTask task) => TaskCache.Key(store.Fingerprint, task, _features);
 
+    /// <summary>
+    /// These feature options with every automatic column choice (measurement, diagnosis, drug and
+    /// procedure codes) replaced by the codes this store gives, so the same columns can be built
+    /// from another store (e.g. when a saved model is evaluated on new data).
+    /// </summary>
+    public FeatureOptions ResolveFeatures()
+    {
+        var loader = new TimelineLoader(store.Connection, _timelines);
+        return FeatureSchema.Create(new TaskPreparation(store, loader.Codes, loader.DataEnd), _features).Resolved(_features);
+    }
+
     /// <summary>Builds one task (or reads it from the cache).</summary>
     public TaskDataset Build(IClinicalTask task, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {

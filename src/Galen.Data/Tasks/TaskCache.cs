@@ -58,12 +58,20 @@ public sealed class TaskCache(string directory)
         System.IO.Directory.CreateDirectory(Directory);
         string path = PathOf(fingerprint, task, features);
         string temporary = path + "." + Environment.ProcessId + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        try
         {
-            Write(writer, dataset);
-        }
+            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            {
+                Write(writer, dataset);
+            }
 
-        File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary); // never leave half an entry behind (e.g. when the disk is full)
+            throw;
+        }
     }
 
     private static void Write(BinaryWriter w, TaskDataset d)

@@ -58,18 +58,8 @@ public sealed class TaskPreparation
     }
 
     /// <summary>Measurement concepts with numeric values, most patients first (ties by code).</summary>
-    public IReadOnlyList<(int ConceptId, long Patients)> MeasurementConceptsByPatients()
-    {
-        var rows = new List<(int, long)>();
-        using var reader = Sql.Reader(_store.Connection,
-            "SELECT measurement_concept_id, count(DISTINCT person_id) AS n FROM measurement WHERE value_as_number IS NOT NULL GROUP BY 1");
-        while (reader.Read())
-        {
-            rows.Add((reader.GetInt32(0), reader.GetInt64(1)));
-        }
-
-        return rows.OrderByDescending(r => r.Item2).ThenBy(r => Codes.Key(r.Item1), StringComparer.Ordinal).ToArray();
-    }
+    public IReadOnlyList<(int ConceptId, long Patients)> MeasurementConceptsByPatients() =>
+        ByPatients("SELECT measurement_concept_id, count(DISTINCT person_id) AS n FROM measurement WHERE value_as_number IS NOT NULL GROUP BY 1");
 
     /// <summary>Diagnosis categories ("system:category"), most patients first (ties by key).</summary>
     public IReadOnlyList<(string Key, long Patients)> DiagnosisCategoriesByPatients()
@@ -86,6 +76,17 @@ public sealed class TaskPreparation
         return rows.OrderByDescending(r => r.Item2).ThenBy(r => r.Item1, StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>
+    /// Drug codes (the ATC code when the source gives one, else the drug's own code), most
+    /// patients first (ties by key): the candidates for "started in the window" columns.
+    /// </summary>
+    public IReadOnlyList<(int ConceptId, long Patients)> DrugConceptsByPatients() =>
+        ByPatients("SELECT coalesce(atc_concept_id, drug_concept_id), count(DISTINCT person_id) FROM drug_exposure GROUP BY 1");
+
+    /// <summary>Procedure codes, most patients first (ties by key).</summary>
+    public IReadOnlyList<(int ConceptId, long Patients)> ProcedureConceptsByPatients() =>
+        ByPatients("SELECT procedure_concept_id, count(DISTINCT person_id) FROM procedure_occurrence GROUP BY 1");
+
     /// <summary>The key a diagnosis is labelled or counted by.</summary>
     public static string DiagnosisKey(string system, string code, bool category) =>
         system + ":" + (category ? IcdCodes.Category(code) : code);
@@ -100,4 +101,20 @@ public sealed class TaskPreparation
     /// <summary>The ATC code of a drug concept cut to a level, or null.</summary>
     public string? Atc(int atcConceptId, int level) =>
         atcConceptId > 0 && Codes.Code(atcConceptId) is { System: CodeSystems.Atc } code ? Ingest.AtcCodes.AtLevel(code.Code, level) : null;
+
+    /// <summary>Runs a (concept id, patients) query and orders it most patients first, ties by key.</summary>
+    private IReadOnlyList<(int ConceptId, long Patients)> ByPatients(string sql)
+    {
+        var rows = new List<(int, long)>();
+        using var reader = Sql.Reader(_store.Connection, sql);
+        while (reader.Read())
+        {
+            if (!reader.IsDBNull(0))
+            {
+                rows.Add((reader.GetInt32(0), reader.GetInt64(1)));
+            }
+        }
+
+        return rows.OrderByDescending(r => r.Item2).ThenBy(r => Codes.Key(r.Item1), StringComparer.Ordinal).ToArray();
+    }
 }

@@ -63,6 +63,25 @@ internal sealed class TimelineLoader
         }
     }
 
+    /// <summary>The timelines of the given patients (ids that are not in the store are skipped), in id order.</summary>
+    public PatientTimelines Load(IEnumerable<long> personIds, CancellationToken cancellationToken)
+    {
+        var wanted = personIds.Distinct().Order().ToList();
+        if (wanted.Count > 0)
+        {
+            var present = new HashSet<long>();
+            using var reader = Sql.Reader(_connection, "SELECT person_id FROM person WHERE person_id BETWEEN ? AND ?", wanted[0], wanted[^1]);
+            while (reader.Read())
+            {
+                present.Add(reader.GetInt64(0));
+            }
+
+            wanted.RemoveAll(id => !present.Contains(id));
+        }
+
+        return wanted.Count == 0 ? Empty() : LoadBatch(wanted, cancellationToken);
+    }
+
     /// <summary>A batch with no patients (an empty store).</summary>
     public PatientTimelines Empty() => new(Codes, DataEnd, new PatientColumns([], [], [], [], [], [], [0], [], [0], [], [0], [], [0], [], [0], [], [0]));
 

@@ -10,13 +10,15 @@ public sealed class EncodedTimeSeries : IBatchSource<TimeSeriesBatch>
     private readonly float[] _values;
     private readonly float[] _observed;
     private readonly int _width;
+    private readonly ScaledFeatures? _context;
 
-    internal EncodedTimeSeries(int[] sampleStart, float[] values, float[] observed, int width, long droppedSteps)
+    internal EncodedTimeSeries(int[] sampleStart, float[] values, float[] observed, int width, long droppedSteps, ScaledFeatures? context = null)
     {
         _sampleStart = sampleStart;
         _values = values;
         _observed = observed;
         _width = width;
+        _context = context;
         DroppedSteps = droppedSteps;
     }
 
@@ -56,6 +58,7 @@ public sealed class EncodedTimeSeries : IBatchSource<TimeSeriesBatch>
             observedSpan.Slice((b * stride) + used, stride - used).Clear();
         }
 
-        return new TimeSeriesBatch(HostTensors.On(values, device), HostTensors.On(observed, device), lengths, size, longest);
+        var context = _context?.Batch(rows, device);
+        return new TimeSeriesBatch(HostTensors.On(values, device), HostTensors.On(observed, device), lengths, size, longest, context);
     }
 }

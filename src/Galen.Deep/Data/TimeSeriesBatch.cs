@@ -10,4 +10,5 @@ namespace Galen.Deep.Data;
 /// <param name="Lengths">Steps per sample, on the CPU (as packing needs): int64 [batch].</param>
 /// <param name="Size">Samples in the batch.</param>
 /// <param name="Steps">Positions per sample (the longest series).</param>
-public sealed record TimeSeriesBatch(Tensor Values, Tensor Observed, Tensor Lengths, int Size, int Steps);
+/// <param name="Context">Standardised context features, float32 [batch, features], or null when the samples have none.</param>
+public sealed record TimeSeriesBatch(Tensor Values, Tensor Observed, Tensor Lengths, int Size, int Steps, Tensor? Context = null);

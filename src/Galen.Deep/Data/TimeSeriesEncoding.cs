@@ -15,6 +15,12 @@ namespace Galen.Deep.Data;
 /// <param name="MaxSteps">The most recent steps kept per sample; earlier ones are dropped and counted.</param>
 public sealed record TimeSeriesEncoding(IReadOnlyList<FeatureSpec> Channels, IReadOnlyList<float> Means, IReadOnlyList<float> Scales, int MaxSteps)
 {
+    /// <summary>
+    /// Scaling of the samples' context features (training mean and standard deviation; a missing
+    /// value reads as the mean), or null when the model was trained without context.
+    /// </summary>
+    public FeatureScaling? Context { get; init; }
+
     /// <summary>Learns channel means and scales from the training samples.</summary>
     public static TimeSeriesEncoding Fit(TimeSeriesInputs train, int maxSteps)
     {
@@ -48,7 +54,10 @@ public sealed record TimeSeriesEncoding(IReadOnlyList<FeatureSpec> Channels, IRe
             scales[c] = variance > 1e-12 ? (float)Math.Sqrt(variance) : 1f;
         }
 
-        return new TimeSeriesEncoding(train.Channels.ToArray(), means, scales, maxSteps);
+        return new TimeSeriesEncoding(train.Channels.ToArray(), means, scales, maxSteps)
+        {
+            Context = train.Context is { } context ? FeatureScaling.Fit(context) : null,
+        };
     }
 
     /// <summary>
@@ -103,11 +112,22 @@ public sealed record TimeSeriesEncoding(IReadOnlyList<FeatureSpec> Channels, IRe
             }
         }
 
-        return new EncodedTimeSeries(sampleStart, values, observed, width, droppedSteps);
+        var context = Context?.Encode(inputs.Context!, source + " context");
+        return new EncodedTimeSeries(sampleStart, values, observed, width, droppedSteps, context);
     }
 
     private void CheckChannels(TimeSeriesInputs inputs, string source)
     {
+        if ((Context is null) != (inputs.Context is null))
+        {
+            throw new GalenInputException(
+                Context is null
+                    ? "The model was trained on time series alone but these samples carry context features."
+                    : $"The model was trained with {Context.Features.Count} context features beside the time series but these samples carry none.",
+                new SourceLocation(source, Field: "context"),
+                "Build the samples the way the training samples were built.");
+        }
+
         if (inputs.Channels.Count != Channels.Count)
         {
             throw new GalenInputException(

@@ -10,8 +10,10 @@ namespace Galen.Deep.Data;
 /// values through a mask rather than as invented numbers.
 /// </summary>
 /// <remarks>
-/// Until the data layer's time-series samples (Galen.Core/Learning/Sequences) arrive, this is
-/// Galen.Deep's own input type; <see cref="Create"/> is the one place that builds it.
+/// Samples may also carry <see cref="Context"/>: features known at the prediction time that do
+/// not change along the series (age, history, treatments started), which the network reads
+/// beside the series. The data layer's samples (<see cref="Core.Learning.Sequences.TimeSeriesSet"/>)
+/// come in through <see cref="SequenceInputAdapter"/>; <see cref="Create"/> builds from arrays.
 /// </remarks>
 public sealed class TimeSeriesInputs : IInputs<TimeSeriesInputs>
 {
@@ -20,12 +22,24 @@ public sealed class TimeSeriesInputs : IInputs<TimeSeriesInputs>
     private readonly int[] _stepStart;
     private readonly float[] _values;
 
-    private TimeSeriesInputs(IReadOnlyList<FeatureSpec> channels, int[] stepStart, float[] values)
+    private TimeSeriesInputs(IReadOnlyList<FeatureSpec> channels, int[] stepStart, float[] values, FeatureMatrix? context)
     {
+        if (context is not null && context.Rows != stepStart.Length - 1)
+        {
+            throw new GalenInputException(
+                $"The context features have {context.Rows} rows for {stepStart.Length - 1} time series.",
+                new SourceLocation("time series", Field: "context", Value: context.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                "Give one context row per sample, in sample order.");
+        }
+
         Channels = channels;
         _stepStart = stepStart;
         _values = values;
+        Context = context;
     }
+
+    /// <summary>Features of each sample that do not change over its series (NaN = missing), or null.</summary>
+    public FeatureMatrix? Context { get; }
 
     /// <summary>What each channel measures, in value order.</summary>
     public IReadOnlyList<FeatureSpec> Channels { get; }
@@ -72,14 +86,15 @@ public sealed class TimeSeriesInputs : IInputs<TimeSeriesInputs>
             Sample(rows[i]).CopyTo(values.AsSpan(stepStart[i] * width));
         }
 
-        return new TimeSeriesInputs(Channels, stepStart, values);
+        return new TimeSeriesInputs(Channels, stepStart, values, Context?.Select(rows));
     }
 
     /// <summary>
-    /// Builds inputs from one steps × channels matrix per sample (row-major, NaN = missing).
-    /// Infinite values are rejected with the sample, step and channel named.
+    /// Builds inputs from one steps × channels matrix per sample (row-major, NaN = missing) and,
+    /// optionally, one row of context features per sample. Infinite values are rejected with the
+    /// sample, step and channel named.
     /// </summary>
-    public static TimeSeriesInputs Create(IReadOnlyList<FeatureSpec> channels, IEnumerable<float[]> samples)
+    public static TimeSeriesInputs Create(IReadOnlyList<FeatureSpec> channels, IEnumerable<float[]> samples, FeatureMatrix? context = null)
     {
         ArgumentNullException.ThrowIfNull(channels);
         ArgumentNullException.ThrowIfNull(samples);
@@ -117,6 +132,34 @@ public sealed class TimeSeriesInputs : IInputs<TimeSeriesInputs>
             sample++;
         }
 
-        return new TimeSeriesInputs(channels, stepStart.ToArray(), values.ToArray());
+        return new TimeSeriesInputs(channels, stepStart.ToArray(), values.ToArray(), context);
+    }
+
+    /// <summary>
+    /// Builds inputs from samples that all have <paramref name="steps"/> steps, given as one
+    /// samples × steps × channels array (NaN = missing); takes ownership of the array.
+    /// </summary>
+    internal static TimeSeriesInputs FromRegular(IReadOnlyList<FeatureSpec> channels, int steps, float[] values, FeatureMatrix? context)
+    {
+        int width = channels.Count * steps;
+        int count = width == 0 ? 0 : values.Length / width;
+        var stepStart = new int[count + 1];
+        for (int s = 0; s <= count; s++)
+        {
+            stepStart[s] = s * steps;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (float.IsInfinity(values[i]))
+            {
+                throw new GalenInputException(
+                    $"Sample {i / width}, step {i % width / channels.Count} has an infinite value.",
+                    new SourceLocation("time series", (i / width) + 1, channels[i % channels.Count].Name, values[i].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    "Use NaN for a value that was not measured.");
+            }
+        }
+
+        return new TimeSeriesInputs(channels, stepStart, values, context);
     }
 }

@@ -11,4 +11,7 @@ public enum DeepInputKind
 
     /// <summary><see cref="Data.TimeSeriesInputs"/>: vitals and labs over time.</summary>
     TimeSeries,
+
+    /// <summary><see cref="Core.Text.NoteTexts"/>: clinical notes.</summary>
+    NoteTexts,
 }

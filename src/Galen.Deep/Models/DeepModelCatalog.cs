@@ -26,6 +26,8 @@ public static class DeepModelCatalog
         new("retain", DeepInputKind.VisitSequences, "RETAIN two-level attention over visits, explainable per visit and code"),
         new("ts-gru", DeepInputKind.TimeSeries, "GRU over vitals and labs with missing-value masks"),
         new("ts-lstm", DeepInputKind.TimeSeries, "LSTM over vitals and labs with missing-value masks"),
+        new("text-cnn", DeepInputKind.NoteTexts, "Kim's text CNN over the words of clinical notes"),
+        new("text-bilstm", DeepInputKind.NoteTexts, "bidirectional LSTM over the words of clinical notes"),
     ];
 
     /// <summary>The entry named <paramref name="name"/> (case-insensitive), or a configuration error listing the names.</summary>
@@ -48,6 +50,7 @@ public static class DeepModelCatalog
         {
             DeepInputKind.Tabular => new MlpTrainer(Mlp(settings)),
             DeepInputKind.VisitSequences => new VisitSequenceTrainer(VisitSequence(entry.Name, settings)),
+            DeepInputKind.NoteTexts => new Text.TextClassifierTrainer(Text.TextClassifierCatalog.Options(entry.Name, settings)),
             _ => new TimeSeriesTrainer(TimeSeries(entry.Name, settings)),
         };
         return trainer as ITrainer<TInputs>
@@ -104,6 +107,7 @@ public static class DeepModelCatalog
     {
         DeepInputKind.Tabular => inputs == typeof(FeatureMatrix),
         DeepInputKind.VisitSequences => inputs == typeof(VisitSequenceInputs),
+        DeepInputKind.NoteTexts => inputs == typeof(Core.Text.NoteTexts),
         _ => inputs == typeof(TimeSeriesInputs),
     };
 
@@ -111,6 +115,7 @@ public static class DeepModelCatalog
     {
         DeepInputKind.Tabular => "tabular features (FeatureMatrix)",
         DeepInputKind.VisitSequences => "visit sequences (VisitSequenceInputs)",
+        DeepInputKind.NoteTexts => "clinical notes (NoteTexts)",
         _ => "time series (TimeSeriesInputs)",
     };
 }

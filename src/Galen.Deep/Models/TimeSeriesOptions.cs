@@ -37,5 +37,5 @@ public sealed record TimeSeriesOptions
     }
 
     /// <summary>The network these settings describe.</summary>
-    public TimeSeriesNetwork CreateNetwork(int channels, int outputs) => new(Cell, channels, HiddenSize, Layers, Bidirectional, Dropout, outputs);
+    public TimeSeriesNetwork CreateNetwork(int channels, int outputs, int contextFeatures = 0) => new(Cell, channels, HiddenSize, Layers, Bidirectional, Dropout, outputs, contextFeatures);
 }

@@ -27,7 +27,7 @@ public sealed class TimeSeriesTrainer(TimeSeriesOptions options) : ITrainer<Time
         Options.Validate();
         var encoding = TimeSeriesEncoding.Fit(train.Inputs, Options.MaxSteps);
         var run = new SupervisedTrainer(Options.Training).Fit(
-            objective => Options.CreateNetwork(encoding.Channels.Count, objective.Outputs),
+            objective => Options.CreateNetwork(encoding.Channels.Count, objective.Outputs, encoding.Context?.Features.Count ?? 0),
             encoding.Encode(train.Inputs, "training samples"),
             train.Targets,
             validation is null ? null : encoding.Encode(validation.Inputs, "validation samples"),

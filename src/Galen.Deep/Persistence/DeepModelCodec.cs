@@ -68,9 +68,12 @@ public static class DeepModelCodec
                 {
                     var options = Require(document.TimeSeries, "time_series", reader) with { Training = document.Trainer ?? new TrainerOptions() };
                     var encoding = Require(document.TimeSeriesEncoding, "time_series_encoding", reader);
-                    var network = Build(() => options.CreateNetwork(encoding.Channels.Count, objective.Outputs), reader, target);
+                    var network = Build(() => options.CreateNetwork(encoding.Channels.Count, objective.Outputs, encoding.Context?.Features.Count ?? 0), reader, target);
                     return new TimeSeriesModel(network, objective, encoding, options, target, document.Training);
                 }
+
+            case var family when Models.Text.TextModelCodec.Reads(family):
+                return Models.Text.TextModelCodec.Read(document, objective, reader, target);
 
             default:
                 throw new GalenInputException(
@@ -132,6 +135,9 @@ public static class DeepModelCodec
                     Training = series.Training,
                 };
                 break;
+            case var text when Models.Text.TextModelCodec.Writes(text):
+                (document, network, objective) = Models.Text.TextModelCodec.Describe(text);
+                break;
             default:
                 throw new ArgumentException($"No codec for {model.GetType().Name}.", nameof(model));
         }
@@ -188,7 +194,7 @@ public static class DeepModelCodec
     };
 
     /// <summary>Builds the network without disturbing libtorch's random generator, then loads the weights.</summary>
-    private static TModule Build<TModule>(Func<TModule> create, IModelEntryReader reader, Device device)
+    internal static TModule Build<TModule>(Func<TModule> create, IModelEntryReader reader, Device device)
         where TModule : nn.Module
     {
         TModule network;
@@ -217,7 +223,7 @@ public static class DeepModelCodec
         return network;
     }
 
-    private static T Require<T>(T? value, string field, IModelEntryReader reader)
+    internal static T Require<T>(T? value, string field, IModelEntryReader reader)
         where T : class =>
         value ?? throw new GalenInputException(
             $"The model's configuration lacks '{field}'.",

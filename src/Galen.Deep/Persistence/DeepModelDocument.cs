@@ -51,6 +51,9 @@ public sealed record DeepModelDocument
 
     public TimeSeriesEncoding? TimeSeriesEncoding { get; init; }
 
+    /// <summary>Text models (word2vec, note classifiers, seq2seq): settings and vocabularies.</summary>
+    public Models.Text.TextModelDocument? Text { get; init; }
+
     /// <summary>The trainer settings the model was trained with.</summary>
     public TrainerOptions? Trainer { get; init; }
 

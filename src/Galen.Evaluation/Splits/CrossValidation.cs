@@ -1,5 +1,6 @@
 using Galen.Core.Learning;
 using Galen.Core.Progress;
+using Galen.Core.Splits;
 
 namespace Galen.Evaluation.Splits;
 
@@ -37,12 +38,12 @@ public static class CrossValidation
             cancellationToken.ThrowIfCancellationRequested();
             var fold = folds[f];
             progress?.Report(new WorkProgress($"{trainer.Name} folds", f, folds.Count, $"fold {f + 1} of {folds.Count}"));
-            var model = trainer.Fit(data.Select(fold.TrainRows), null, null, cancellationToken);
-            var test = data.Select(fold.TestRows);
+            var model = trainer.Fit(data.Select(fold.Train), null, null, cancellationToken);
+            var test = data.Select(fold.Test);
             var predicted = model.Predict(test.Inputs);
-            for (int i = 0; i < fold.TestRows.Count; i++)
+            for (int i = 0; i < fold.Test.Count; i++)
             {
-                int row = fold.TestRows[i];
+                int row = fold.Test[i];
                 predicted.Row(i).CopyTo(values.AsSpan(row * width, width));
                 foldOfRow[row] = f;
             }

@@ -5,6 +5,7 @@ using Galen.Core.Progress;
 using Galen.Evaluation.Importance;
 using Galen.Evaluation.Metrics;
 using Galen.Evaluation.Resampling;
+using Galen.Core.Splits;
 using Galen.Evaluation.Splits;
 using Galen.Evaluation.Summaries;
 using Galen.Learn.Configuration;
@@ -47,7 +48,7 @@ public static class ModelComparison
         configuration ??= new TrainingConfiguration();
         var set = data.Data;
         var kind = set.Targets.Schema.Kind;
-        var folds = PatientSplitter.KFold(set, configuration.Folds, configuration.Seed);
+        var folds = PatientSplits.KFold(set, configuration.Folds, configuration.Seed);
         var protocol = string.Create(CultureInfo.InvariantCulture, $"{configuration.Folds}-fold cross-validation grouped by patient and stratified by outcome (seed {configuration.Seed}); metrics on out-of-fold predictions");
         var options = new EvaluationOptions(
             new BootstrapOptions(configuration.BootstrapResamples, 0.95, configuration.Seed),

@@ -1,7 +1,7 @@
 using Galen.Core.Errors;
 using Galen.Core.Learning;
 using Galen.Core.Progress;
-using Galen.Evaluation.Splits;
+using Galen.Core.Splits;
 using Galen.Learn.Tabular;
 using Microsoft.ML;
 
@@ -58,9 +58,9 @@ public abstract class TabularTrainer(TabularTrainerOptions options) : ITrainer<F
         CheckTargets(train.Targets);
         if (EarlyStoppingRounds > 0 && validation is null && train.Samples.Select(s => s.PatientKey).Distinct(StringComparer.Ordinal).Count() >= 20)
         {
-            var split = PatientSplitter.HoldOut(train, ValidationFraction, Core.Randomness.Seeds.Derive(Options.Seed, "early-stopping"));
-            validation = train.Select(split.TestRows);
-            train = train.Select(split.TrainRows);
+            var split = PatientSplits.HoldOut(train, new HoldOutFractions(1 - ValidationFraction, ValidationFraction, 0), Core.Randomness.Seeds.Derive(Options.Seed, "early-stopping"));
+            validation = train.Select(split.Validation);
+            train = train.Select(split.Train);
         }
 
         if (Options.ClassWeighting == ClassWeighting.BalancedSubsample && !WeighsClassesPerBootstrap)

@@ -51,7 +51,7 @@ public static class HtmlReportWriter
 
         html.Append("<section><h2>Leaderboard</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{E(best.Protocol)}. Intervals are 95% percentile bootstrap intervals over {best.Bootstrap.Resamples:N0} resamples of patients (seed {best.Bootstrap.Seed}).</p>");
-        Leaderboard(html, report.Models);
+        Leaderboard(html, report.Models, report.References);
         html.Append("</section>");
 
         html.Append("<section><h2>Model card</h2>");
@@ -81,7 +81,7 @@ public static class HtmlReportWriter
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>What drives the predictions</h2><div class=\"plots\">");
-        Image(html, "plot-importance", "Permutation importance", EvaluationPlots.Importance(best));
+        Image(html, "plot-importance", "Permutation importance", EvaluationPlots.Importance(report.Models.FirstOrDefault(m => m.Importance is { Count: > 0 }) ?? best));
         html.Append("<div>");
         Explanations(html, report);
         html.Append("</div></div></section>");
@@ -100,7 +100,7 @@ public static class HtmlReportWriter
         return html.ToString();
     }
 
-    private static void Leaderboard(StringBuilder html, IReadOnlyList<ModelEvaluation> models)
+    private static void Leaderboard(StringBuilder html, IReadOnlyList<ModelEvaluation> models, IReadOnlyList<ModelEvaluation> references)
     {
         var names = models[0].Metrics.Select(m => m.Name).ToArray();
         var shown = models[0].Schema.Kind == LabelKind.Binary
@@ -125,6 +125,17 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<td>{(model.TrainingSeconds is { } s ? Invariant($"{s:F1} s") : "–")}</td><td class=\"small\">{E(model.Description)}</td></tr>");
         }
 
+        foreach (var reference in references)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"reference\"><td>ref.</td><td><i>{E(reference.Model)}</i></td>");
+            foreach (string name in shown)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td><i>{Estimate(reference.Metric(name))}</i></td>");
+            }
+
+            html.Append(CultureInfo.InvariantCulture, $"<td>–</td><td class=\"small\">{E(reference.Description)}</td></tr>");
+        }
+
         html.Append("</tbody></table>");
         if (models[0].Schema.Kind == LabelKind.Binary)
         {
@@ -134,34 +145,7 @@ public static class HtmlReportWriter
 
     private static void ModelCard(StringBuilder html, ReportDocument report, ModelEvaluation best)
     {
-        var card = report.Card;
-        var auroc = best.Metric(MetricNames.Auroc) ?? best.Metric(MetricNames.MacroAuroc) ?? best.Metric(MetricNames.R2);
-        var calibration = best.Calibration?.FirstOrDefault(c => c.Method == "none");
-        var bestCalibration = best.Calibration?.Where(c => c.Method != "none").MinBy(c => c.Ece);
-        var gap = best.Subgroups?.Largest;
-        string sampleSize = Invariant($"{best.Samples:N0} samples from {best.Patients:N0} patients") +
-            (best.Positives is { } p ? Invariant($"; {p:N0} with the outcome ({p / (double)best.Samples:P1})") : string.Empty) +
-            (report.RejectedRows > 0 ? Invariant($"; {report.RejectedRows:N0} source rows set aside (no outcome)") : string.Empty);
-        var rows = new (string Item, string? Value)[]
-        {
-            ("Model", $"{best.Model}: {best.Description}"),
-            ("Data source", card.DataSource),
-            ("Data dates", card.DataDates),
-            ("Cohort (eligibility)", card.Cohort),
-            ("Outcome definition", card.Outcome ?? best.Schema.Description),
-            ("Predictors", card.Predictors),
-            ("Missing data", card.MissingData),
-            ("Sample size", sampleSize),
-            ("Evaluation", best.Protocol),
-            ("Performance", auroc is null ? null : Invariant($"{auroc.Name} {auroc.Value:F3} (95% CI {auroc.Lower:F3}–{auroc.Upper:F3})") + (best.FoldScores is { Count: > 0 } folds ? Invariant($"; per fold {folds.Min():F3}–{folds.Max():F3}") : string.Empty)),
-            ("Calibration", calibration is null ? null : Invariant($"ECE {calibration.Ece:F3}, Brier {calibration.Brier:F3} as trained") + (bestCalibration is null ? string.Empty : Invariant($"; {bestCalibration.Method} recalibration gives ECE {bestCalibration.Ece:F3} on held-out folds"))),
-            ("Subgroups", best.Schema.Kind != LabelKind.Binary ? null : gap is null
-                ? "no subgroup attributes (sex, age band, ethnicity) in this data, or no subgroup large enough; performance across groups is unknown"
-                : Invariant($"largest AUROC gap {gap.Gap:F3} for {gap.Attribute} ({gap.Best} vs {gap.Worst}); see the subgroup table")),
-            ("Intended use", card.IntendedUse),
-            ("Limitations", card.Limitations),
-            ("Training data fingerprint", report.Fingerprint?.ToString()),
-        };
+        var rows = ModelCardItems.For(report.Card, best, report.Fingerprint, report.RejectedRows);
         html.Append("<table class=\"card\"><tbody>");
         foreach (var (item, value) in rows)
         {
@@ -241,13 +225,13 @@ public static class HtmlReportWriter
     private static void Explanations(StringBuilder html, ReportDocument report)
     {
         var best = report.Models[0];
-        html.Append("<p>Permutation importance: how much the model's score drops when a feature is shuffled, averaged over folds (a model-agnostic, global view).</p>");
+        html.Append("<p>Permutation importance: how much the model's score drops when a feature is shuffled, on patients it was not fitted on (a model-agnostic, global view).</p>");
         if (report.Explanations.Count == 0)
         {
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<h3>Top reasons for example patients ({E(best.Model)}; outcome: {E(best.Schema.Description)})</h3><ul class=\"reasons\">");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>Top reasons for example patients ({E(report.ExplanationModel ?? best.Model)}; outcome: {E(best.Schema.Description)})</h3><ul class=\"reasons\">");
         foreach (var patient in report.Explanations)
         {
             html.Append(Invariant($"<li><b>{E(patient.Sample)}</b> — predicted risk {patient.PredictedRisk:P0}<ul>"));
@@ -279,7 +263,7 @@ public static class HtmlReportWriter
         header{border-bottom:3px solid #1f77b4;margin-bottom:8px}h1{margin:18px 0 4px;font-size:26px}.sub{color:#555;margin:0 0 10px}
         h2{font-size:20px;margin:26px 0 8px;color:#1f4e79}h3{font-size:16px}
         table{border-collapse:collapse;margin:8px 0;font-size:14px}th,td{border:1px solid #d5dbe3;padding:5px 9px;text-align:left;vertical-align:top}
-        thead th{background:#eef3f8}.board tr.best td{background:#f1f8ec}.ci{color:#666;font-size:12px}.small{font-size:12px;color:#555}
+        thead th{background:#eef3f8}.board tr.best td{background:#f1f8ec}.board tr.reference td{background:#fafafa;color:#444}.ci{color:#666;font-size:12px}.small{font-size:12px;color:#555}
         .card th{width:210px;background:#f6f8fa}.missing{color:#a33;font-style:italic}.warn{background:#fff6e0;border-left:4px solid #e0a800;padding:6px 10px}
         tr.gap td{background:#fff1e6}.plots{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}.plots img{max-width:640px;border:1px solid #e3e7ec}
         .plots>div{flex:1;min-width:320px}code{font-size:12px}footer{margin-top:30px;color:#777;font-size:12px}

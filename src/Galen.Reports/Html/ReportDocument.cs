@@ -28,8 +28,17 @@ public sealed record ReportDocument
     /// <summary>Source rows set aside (e.g. without a label), reported rather than dropped silently.</summary>
     public int RejectedRows { get; init; }
 
-    /// <summary>Example explanations from the best model.</summary>
+    /// <summary>Example explanations from the best model (or from <see cref="ExplanationModel"/>).</summary>
     public IReadOnlyList<PatientExplanation> Explanations { get; init; } = [];
+
+    /// <summary>The model the example explanations come from, when it is not the best one (which cannot explain single predictions).</summary>
+    public string? ExplanationModel { get; init; }
+
+    /// <summary>
+    /// Reference rows shown under the leaderboard but not ranked, e.g. the generator's true risks
+    /// on the same test samples (the best achievable score) on synthetic data.
+    /// </summary>
+    public IReadOnlyList<ModelEvaluation> References { get; init; } = [];
 
     /// <summary>Where each model's bundle was written, by model name.</summary>
     public IReadOnlyDictionary<string, string> Bundles { get; init; } = new Dictionary<string, string>();

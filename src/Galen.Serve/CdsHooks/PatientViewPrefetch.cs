@@ -2,7 +2,8 @@ namespace Galen.Serve.CdsHooks;
 
 /// <summary>
 /// What a <c>patient-view</c> service asks the EHR to prefetch: the patient and their encounters,
-/// conditions, observations and medications (FHIR search URLs with the CDS Hooks template syntax).
+/// conditions, procedures, observations and medications (FHIR search URLs with the CDS Hooks
+/// template syntax).
 /// </summary>
 public static class PatientViewPrefetch
 {
@@ -14,6 +15,7 @@ public static class PatientViewPrefetch
         ["patient"] = "Patient/{{context.patientId}}",
         ["encounters"] = "Encounter?patient={{context.patientId}}",
         ["conditions"] = "Condition?patient={{context.patientId}}",
+        ["procedures"] = "Procedure?patient={{context.patientId}}",
         ["observations"] = "Observation?patient={{context.patientId}}&_count=200",
         ["medications"] = "MedicationRequest?patient={{context.patientId}}",
     };

@@ -36,7 +36,7 @@ public static partial class PatientEndpoints
                 var list = new List<PatientRiskSummary>(patients.Count);
                 foreach (var patient in patients)
                 {
-                    var snapshots = await source.GetSnapshotsAsync(patient.PatientId, served.Features, cancellationToken).ConfigureAwait(false);
+                    var snapshots = await source.GetSnapshotsAsync(patient.PatientId, served, cancellationToken).ConfigureAwait(false);
                     if (snapshots is not { Count: > 0 })
                     {
                         list.Add(new PatientRiskSummary(patient.PatientId, patient.Label, null, null, null));
@@ -57,7 +57,7 @@ public static partial class PatientEndpoints
             {
                 var served = risk.Resolve(model);
                 var source = SourceOf(services);
-                var snapshots = await source.GetSnapshotsAsync(patientId, served.Features, cancellationToken).ConfigureAwait(false);
+                var snapshots = await source.GetSnapshotsAsync(patientId, served, cancellationToken).ConfigureAwait(false);
                 if (snapshots is not { Count: > 0 })
                 {
                     throw new NotFoundException($"The store has no patient {pseudonyms.Of(patientId)} (pseudonym) with data for {served.Entry.Key}.");

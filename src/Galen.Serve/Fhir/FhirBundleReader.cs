@@ -123,6 +123,8 @@ public sealed class FhirBundleReader
         var observations = new List<Observation>();
         var medicationRequests = new List<MedicationRequest>();
         var medicationStatements = new List<MedicationStatement>();
+        var procedures = new List<Procedure>();
+        var medicationAdministrations = new List<MedicationAdministration>();
         foreach (var (resource, _, location) in flat)
         {
             switch (resource)
@@ -147,6 +149,14 @@ public sealed class FhirBundleReader
                     CheckSubject(s.Subject, location);
                     medicationStatements.Add(s);
                     break;
+                case Procedure p:
+                    CheckSubject(p.Subject, location);
+                    procedures.Add(p);
+                    break;
+                case MedicationAdministration a:
+                    CheckSubject(a.Subject, location);
+                    medicationAdministrations.Add(a);
+                    break;
                 default:
                     // Other resources (Practitioner, Organization, Medication…) may ride along; they are not features.
                     break;
@@ -158,7 +168,7 @@ public sealed class FhirBundleReader
             throw new FhirInputException("The bundle mixes patients or has resources without a subject.", issues);
         }
 
-        return new ClinicalBundle(patient, encounters, conditions, observations, medicationRequests, medicationStatements);
+        return new ClinicalBundle(patient, encounters, conditions, observations, medicationRequests, medicationStatements, procedures, medicationAdministrations);
     }
 
     private static string Describe(CodedException issue)

@@ -22,13 +22,13 @@ public sealed class FhirPrediction(RiskService risk, RiskAssessmentBuilder build
             "This service has no FHIR feature extractor, so it cannot turn FHIR resources into model features.",
             "Serve with the data layer's extractor installed, or send features to /api/models/{id}/predict.");
         var now = DateTimeOffset.UtcNow;
-        var features = extractor.Extract(bundle, model.Features, now);
+        var features = extractor.Extract(bundle, model, now);
         if (features.Values.Length != model.Features.Count)
         {
             throw new InvalidOperationException($"The FHIR feature extractor returned {features.Values.Length} values for {model.Features.Count} features.");
         }
 
         var prediction = await risk.PredictAsync(model, features.Values, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
-        return (prediction, builder.Build(model, bundle, prediction, features.Basis, now));
+        return (prediction, builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
     }
 }

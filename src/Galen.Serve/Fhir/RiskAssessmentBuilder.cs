@@ -24,7 +24,10 @@ public sealed class RiskAssessmentBuilder(ServeOptions options)
 
     private static readonly FhirJsonSerializer Serializer = new();
 
-    public RiskAssessment Build(ServedModel model, ClinicalBundle bundle, RiskPrediction prediction, IReadOnlyList<string> basis, DateTimeOffset at)
+    /// <summary>Decimals of <c>probabilityDecimal</c>: enough for scores to agree with batch scoring to 1e-6.</summary>
+    public const int ProbabilityDecimals = 6;
+
+    public RiskAssessment Build(ServedModel model, ClinicalBundle bundle, RiskPrediction prediction, IReadOnlyList<string> basis, DateTimeOffset at, IReadOnlyList<string>? setAside = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(bundle);
@@ -49,7 +52,7 @@ public sealed class RiskAssessmentBuilder(ServeOptions options)
                     {
                         Text = model.Model.Outcome.Description,
                     },
-                    Probability = new FhirDecimal(Math.Round((decimal)prediction.Probability, 4)),
+                    Probability = new FhirDecimal(Math.Round((decimal)prediction.Probability, ProbabilityDecimals)),
                     QualitativeRisk = QualitativeRisk(prediction.Probability),
                     Rationale = Rationale(prediction),
                 },
@@ -58,6 +61,12 @@ public sealed class RiskAssessmentBuilder(ServeOptions options)
         if (bundle.LatestEncounter is { Id: { } encounterId })
         {
             assessment.Encounter = new ResourceReference("Encounter/" + encounterId);
+        }
+
+        if (setAside is { Count: > 0 })
+        {
+            // Nothing is dropped silently: resources that could not be used are named, with why.
+            assessment.Note = [new Annotation { Text = new Markdown($"{setAside.Count} resource(s) not used: " + string.Join("; ", setAside.Take(20)) + (setAside.Count > 20 ? "; …" : string.Empty)) }];
         }
 
         return assessment;

@@ -1,4 +1,4 @@
-using Galen.Core.Learning;
+using Galen.Serve.Models;
 
 namespace Galen.Serve.Patients;
 
@@ -13,10 +13,10 @@ public interface IPatientFeatureSource
     Task<IReadOnlyList<PatientListing>> ListPatientsAsync(int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The patient's feature rows for <paramref name="features"/>, oldest first, the last being
-    /// the current one; null when the store has no such patient.
+    /// The patient's feature rows for <paramref name="model"/>'s features, oldest first, the last
+    /// being the current one; null when the store has no such patient.
     /// </summary>
-    Task<IReadOnlyList<PatientSnapshot>?> GetSnapshotsAsync(string patientId, IReadOnlyList<FeatureSpec> features, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PatientSnapshot>?> GetSnapshotsAsync(string patientId, ServedModel model, CancellationToken cancellationToken);
 }
 
 /// <summary>A patient in the store.</summary>

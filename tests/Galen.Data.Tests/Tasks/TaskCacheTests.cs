@@ -81,5 +81,6 @@ public sealed class TaskCacheTests
         Assert.True(after.Tabular.Inputs.Columns > before.Tabular.Inputs.Columns);
     }
 
-    private static int FeatureSchemaWidth(int measurementCodes) => 9 + 7 + (6 * measurementCodes);
+    // 11 fixed columns, 7 diagnosis categories, 4 drug and 3 procedure codes in the tiny fixture.
+    private static int FeatureSchemaWidth(int measurementCodes) => 11 + 7 + 4 + 3 + (6 * measurementCodes);
 }

@@ -46,6 +46,42 @@ public sealed class TaskFeatureTests : IClassFixture<TinyStoreFixture>
         Assert.Equal(38f, Value(dataset, "v1", "LOINC_8310-5_last"), 4); // 100.4 °F
         Assert.Equal(0, Value(dataset, "v1", "dx_ICD10CM_I50"));
         Assert.True(float.IsNaN(Value(dataset, "v6", "LOINC_2160-0_last"))); // patient 3's creatinine is after her visit
+        Assert.Equal(1, Value(dataset, "v1", "rx_ATC_A10BA02")); // metformin Jan 1 12:00
+        Assert.Equal(1, Value(dataset, "v1", "rx_ATC_C03CA01")); // furosemide Jan 2 12:00, before the index
+        Assert.Equal(0, Value(dataset, "v1", "rx_ATC_C09AA03")); // lisinopril only in the next visit
+        Assert.Equal(1, Value(dataset, "v1", "px_ICD10PCS_02HV33Z"));
+        Assert.Equal(0, Value(dataset, "v1", "px_ICD10PCS_5A1955Z")); // undated: known at the end of visit 103
+        Assert.Equal(0, Value(dataset, "v1", "inpatient_visits_365d"));
+        Assert.Equal(0, Value(dataset, "v1", "elective_admission"));
+    }
+
+    [Fact]
+    public void Admissions_in_the_last_year_count_only_those_begun_in_the_365_days_before_admission()
+    {
+        // Patient 1: 101 (Jan 1), 102 (Jan 20), 103 (Jun 1, 2015); all three within a year of each other.
+        var dataset = new TaskBuilder(_store).Build(new InHospitalMortalityTask(24));
+
+        Assert.Equal(0, Value(dataset, "v1", "inpatient_visits_365d"));
+        Assert.Equal(1, Value(dataset, "v2", "inpatient_visits_365d"));
+        Assert.Equal(2, Value(dataset, "v3", "inpatient_visits_365d"));
+        Assert.Equal(1, Value(dataset, "v4", "elective_admission")); // patient 2's first admission is ELECTIVE
+    }
+
+    [Fact]
+    public void Resolved_feature_options_give_the_same_columns_and_keep_codes_a_store_lacks()
+    {
+        var builder = new TaskBuilder(_store);
+        var resolved = builder.ResolveFeatures();
+        var automatic = builder.Build(new InHospitalMortalityTask(48));
+        var pinned = new TaskBuilder(_store, resolved).Build(new InHospitalMortalityTask(48));
+
+        Assert.Equal(automatic.Tabular.Inputs.Features.Select(f => f.Name), pinned.Tabular.Inputs.Features.Select(f => f.Name));
+        Assert.Equal(automatic.Tabular.Inputs.Values.ToArray(), pinned.Tabular.Inputs.Values.ToArray());
+
+        var wider = new TaskBuilder(_store, resolved with { DrugCodes = [.. resolved.DrugCodes!, "ATC:N02BE01"] }).Build(new InHospitalMortalityTask(48));
+        int column = wider.Tabular.Inputs.IndexOf("rx_ATC_N02BE01");
+        Assert.True(column >= 0);
+        Assert.All(Enumerable.Range(0, wider.Count), row => Assert.Equal(0, wider.Tabular.Inputs[row, column]));
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class CdsHooksTests(SharedServe serve)
             ["patient"] = FhirFixtures.Patient(),
             ["encounters"] = FhirFixtures.SearchSet([FhirFixtures.Encounter()]),
             ["conditions"] = FhirFixtures.SearchSet([FhirFixtures.Diabetes()]),
+            ["procedures"] = FhirFixtures.SearchSet([]),
             ["observations"] = FhirFixtures.SearchSet(FhirFixtures.Observations(observations)),
             ["medications"] = FhirFixtures.SearchSet([FhirFixtures.Metformin()]),
         };
@@ -77,6 +78,7 @@ public sealed class CdsHooksTests(SharedServe serve)
         _factory.FhirServerResources["Patient"] = FhirFixtures.Json(FhirFixtures.Patient());
         _factory.FhirServerResources["Encounter"] = FhirFixtures.Json(FhirFixtures.SearchSet([FhirFixtures.Encounter()]));
         _factory.FhirServerResources["Condition"] = FhirFixtures.Json(FhirFixtures.SearchSet([FhirFixtures.Diabetes()]));
+        _factory.FhirServerResources["Procedure"] = FhirFixtures.Json(FhirFixtures.SearchSet([]));
         _factory.FhirServerResources["Observation"] = FhirFixtures.Json(FhirFixtures.SearchSet(FhirFixtures.Observations(9)));
         _factory.FhirServerResources["MedicationRequest"] = FhirFixtures.Json(FhirFixtures.SearchSet([FhirFixtures.Metformin()]));
         using var client = _factory.ClientWithKey(ServeFactory.ClinicianKey);

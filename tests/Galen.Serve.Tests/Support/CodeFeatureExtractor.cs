@@ -1,4 +1,3 @@
-using Galen.Core.Learning;
 using Galen.Serve.Fhir;
 using Hl7.Fhir.Model;
 
@@ -20,8 +19,9 @@ internal sealed class CodeFeatureExtractor : IFhirFeatureExtractor
         ["heart_rate"] = "8867-4",
     };
 
-    public FhirFeatures Extract(ClinicalBundle bundle, IReadOnlyList<FeatureSpec> features, DateTimeOffset asOf)
+    public FhirFeatures Extract(ClinicalBundle bundle, Models.ServedModel model, DateTimeOffset asOf)
     {
+        var features = model.Features;
         var values = new float[features.Count];
         var basis = new List<string>();
         for (int i = 0; i < features.Count; i++)

@@ -1,4 +1,3 @@
-using Galen.Core.Learning;
 using Galen.Serve.Patients;
 
 namespace Galen.Serve.Tests.Support;
@@ -35,8 +34,9 @@ internal sealed class TestPatientStore : IPatientFeatureSource
     public Task<IReadOnlyList<PatientListing>> ListPatientsAsync(int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PatientListing>>(Patients.Take(limit).Select(p => new PatientListing(p.Key, p.Value.Label)).ToArray());
 
-    public Task<IReadOnlyList<PatientSnapshot>?> GetSnapshotsAsync(string patientId, IReadOnlyList<FeatureSpec> features, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PatientSnapshot>?> GetSnapshotsAsync(string patientId, Models.ServedModel model, CancellationToken cancellationToken)
     {
+        var features = model.Features;
         if (patientId == Explodes)
         {
             throw new InvalidOperationException($"store failure while reading {FhirFixtures.PatientName} {FhirFixtures.PatientFamily}");

@@ -95,6 +95,74 @@ public sealed class DetectionTests
         Assert.Contains(findings, f => f.Start <= second && f.End >= second + "Oskvaldo".Length);
     }
 
+    // Names that are also common words: hidden where the context says they are names (real surnames such as Smith,
+    // Brown, Grant and Green are among the most frequent in the US).
+    [Theory]
+    [InlineData("Emergency contact: daughter Sabrina Grant, +1 568 632 2297.", "Sabrina Grant", PhiType.RelativeName)]
+    [InlineData("Patient: Grace Weber    MRN: 070718312", "Grace Weber", PhiType.PatientName)]
+    [InlineData("Dictated by Kemmer, Ed MD (see chart).", "Kemmer, Ed", PhiType.ClinicianName)]
+    [InlineData("Attending: Green, Ricardo MD\nPlan: rest.", "Green, Ricardo", PhiType.ClinicianName)]
+    [InlineData("-- J. Hand, MD, Hospital Medicine", "J. Hand", PhiType.ClinicianName)]
+    [InlineData("Patient: Darrin W. Will   MRN: 195756769", "Darrin W. Will", PhiType.PatientName)]
+    [InlineData("HPI: Mr. Will is a 70 y/o man with COPD.", "Will", PhiType.PatientName)]
+    [InlineData("Lives with his partner Ramona Will in town.", "Ramona Will", PhiType.RelativeName)]
+    [InlineData("Attending physician: RUBY JOHNS, MD   Lic# MD581866", "RUBY JOHNS", PhiType.ClinicianName)]
+    public void Names_that_are_common_words_are_found_next_to_a_cue_or_another_name(string text, string phi, PhiType type) =>
+        AssertFound(TrainedDetector.PatternsAndDictionaries, text, phi, type);
+
+    [Fact]
+    public void A_name_that_is_a_common_word_is_found_beside_a_name_the_layers_found()
+    {
+        const string text = "HISTORY & PHYSICAL\n\nGRANT, PATTY (80 y/o woman), MRN 855825747, seen today.\nJoy Turner was seen.";
+        var findings = TrainedDetector.All.Detect(text);
+        foreach (var word in new[] { "GRANT", "PATTY" })
+        {
+            int at = text.IndexOf(word, StringComparison.Ordinal);
+            Assert.Contains(findings, f => f.Start <= at && f.End >= at + word.Length && f.Type is PhiType.PatientName or PhiType.RelativeName or PhiType.ClinicianName);
+        }
+    }
+
+    [Theory]
+    [InlineData("Social history: Lives in South Barney. Never smoker.", "South Barney", PhiType.City)]
+    [InlineData("Lives with her wife Brandi in New Melynamouth. Drinks socially.", "New Melynamouth", PhiType.City)]
+    [InlineData("Retired teacher; lives in Zettaview, OK with her friend.", "Zettaview", PhiType.City)]
+    [InlineData("Retired teacher; lives in Zettaview, OK with her friend.", "OK", PhiType.State)]
+    [InlineData("Address: 8290 Hank Squares, Port Brionna, MD 06024", "Port Brionna", PhiType.City)]
+    [InlineData("Address: 202 Waino Burgs, West Nellaborough, IN 31709", "202 Waino Burgs", PhiType.StreetAddress)]
+    [InlineData("Address: 991 Robb Centers, New Johnny, CA 87357", "991 Robb Centers", PhiType.StreetAddress)]
+    [InlineData("address: 9608 14th trail, kozienice", "9608 14th trail", PhiType.StreetAddress)]
+    [InlineData("DISCHARGE SUMMARY\nPort Lavon General Hospital\n", "Port Lavon General Hospital", PhiType.Organization)]
+    [InlineData("Transferred to Serpa Behavioral Health for care.", "Serpa Behavioral Health", PhiType.Organization)]
+    [InlineData("Son Isla asks about clopidogrel.", "Isla", PhiType.RelativeName)]
+    [InlineData("A copy goes to Mrs. Isaksson and to the clinic.", "Isaksson", PhiType.PatientName)]
+    public void Places_streets_and_names_in_the_forms_the_synthetic_hospital_writes_are_found(string text, string phi, PhiType type) =>
+        AssertFound(TrainedDetector.PatternsAndDictionaries, text, phi, type);
+
+    [Theory]
+    [InlineData("Left hemiparesis 3/5, dysarthria, left-sided neglect.")]
+    [InlineData("Reports pain 7/10 in the left knee.")]
+    [InlineData("Hgb 14.7, Plt 279, troponin 0.06, BNP 1996, INR 0.9.")]
+    [InlineData("Sex: M\nInsurance: Medicare (member plan)")]
+    [InlineData("Disposition: Skilled nursing facility. Condition at discharge: Fair.")]
+    [InlineData("Works as a nurse. Lives alone. The patient was pronounced dead at 03:20.")]
+    [InlineData("Diagnoses:\n- Acute kidney failure, unspecified\n- Plain Radiography of Chest")]
+    [InlineData("VS: 38.0 C, 100 bpm, 97/62 mmHg, RR 19, sat 97%")]
+    [InlineData("-- Glenn Brooks, MD, Orthopaedic Surgery")]
+    public void Scores_lab_values_labels_and_clinical_vocabulary_are_not_phi(string text)
+    {
+        var findings = TrainedDetector.All.Detect(text);
+        var allowed = new[] { "Glenn Brooks" };
+        var wrong = findings.Where(f => !allowed.Contains(text.Substring(f.Start, f.Length))).ToArray();
+        Assert.True(wrong.Length == 0, string.Join(", ", wrong.Select(f => $"{f.Type}/{f.Layer}:{text.Substring(f.Start, f.Length)}")));
+    }
+
+    [Fact]
+    public void A_date_after_a_pain_word_in_the_previous_sentence_is_still_a_date()
+    {
+        const string text = "Two days of chest pain. Recent admission 10/10 for hip fracture.";
+        AssertFound(TrainedDetector.PatternsAndDictionaries, text, "10/10", PhiType.Date);
+    }
+
     [Fact]
     public void Overlapping_findings_keep_the_union_and_the_stronger_type()
     {

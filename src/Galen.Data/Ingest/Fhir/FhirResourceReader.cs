@@ -104,6 +104,13 @@ internal sealed class FhirResourceReader
                             return true;
                         }
 
+                        if (_resourceType is null)
+                        {
+                            // JSON that is not FHIR at all is a bad record, not an empty file.
+                            resource = new RawResource(_buffer.AsMemory(0, Math.Min(_end, 1 << 16)), null, null, "the JSON has no resourceType: it is neither a FHIR Bundle nor a resource");
+                            return true;
+                        }
+
                         return false;
                     }
 

@@ -15,7 +15,6 @@ namespace Galen.Data.Ingest.Fhir;
 /// </summary>
 internal sealed class FhirResources(IngestSession session)
 {
-    private static readonly HashSet<string> InpatientClasses = new(StringComparer.OrdinalIgnoreCase) { "IMP", "ACUTE", "NONAC", "PRENC", "inpatient" };
     private static readonly HashSet<string> AbnormalInterpretations = new(StringComparer.OrdinalIgnoreCase) { "A", "AA", "H", "HH", "HU", "L", "LL", "LU", ">", "<", "POS", "DET", "W" };
     private readonly Dictionary<string, int> _units = new(StringComparer.Ordinal);
 
@@ -34,13 +33,13 @@ internal sealed class FhirResources(IngestSession session)
         {
             case Patient patient: Person(context, checks, patient); break;
             case Encounter encounter: Visit(context, checks, encounter); break;
-            case Condition condition: Coded(context, checks, "condition_occurrence", condition.Subject, condition.Encounter, condition.Code, FhirValues.Start(condition.Onset) ?? condition.RecordedDate, CodeSystems.Icd10Cm, CodeSystems.Icd9Cm, CodeSystems.SnomedCt); break;
-            case Procedure procedure: Coded(context, checks, "procedure_occurrence", procedure.Subject, procedure.Encounter, procedure.Code, FhirValues.Start(procedure.Performed), CodeSystems.Icd10Pcs, CodeSystems.SnomedCt); break;
-            case MedicationRequest request: Drug(context, checks, request.Subject, request.Encounter, request.Medication, request.AuthoredOn, BoundsEnd(request), Dose(request), FhirValues.Text(request.DosageInstruction.FirstOrDefault()?.Route), "authoredOn"); break;
+            case Condition condition: Coded(context, checks, "condition_occurrence", condition.Subject, condition.Encounter, condition.Code, FhirClinicalMapping.ConditionTime(condition), FhirClinicalMapping.ConditionSystems); break;
+            case Procedure procedure: Coded(context, checks, "procedure_occurrence", procedure.Subject, procedure.Encounter, procedure.Code, FhirValues.Start(procedure.Performed), FhirClinicalMapping.ProcedureSystems); break;
+            case MedicationRequest request: Drug(context, checks, request.Subject, request.Encounter, request.Medication, request.AuthoredOn, FhirClinicalMapping.RequestEnd(request), Dose(request), FhirValues.Text(request.DosageInstruction.FirstOrDefault()?.Route), "authoredOn"); break;
             case MedicationAdministration given: Drug(context, checks, given.Subject, given.Context, given.Medication, FhirValues.Start(given.Effective), (given.Effective as Period)?.End, given.Dosage?.Dose, FhirValues.Text(given.Dosage?.Route), "effective"); break;
             case Observation observation: Measurement(context, checks, observation); break;
             case DiagnosticReport report: Note(context, checks, report.Subject, report.Encounter, report.PresentedForm, FhirValues.Start(report.Effective) ?? report.Issued?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(report.Category.FirstOrDefault()), FhirValues.Text(report.Code)); break;
-            case DocumentReference document: Note(context, checks, document.Subject, document.Context?.Encounter.FirstOrDefault(), document.Content.Select(c => c.Attachment).ToList(), document.Date?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(document.Category.FirstOrDefault()), FhirValues.Text(document.Type)); break;
+            case DocumentReference document: Note(context, checks, document.Subject, document.Context?.Encounter.FirstOrDefault(), document.Content.Select(c => c.Attachment).ToList(), document.Date?.ToString("o", System.Globalization.CultureInfo.InvariantCulture), FhirValues.Text(document.Type) ?? FhirValues.Text(document.Category.FirstOrDefault()), document.Description ?? document.Content.FirstOrDefault()?.Attachment?.Title); break;
             default: context.NotUse(); break;
         }
     }
@@ -119,11 +118,9 @@ internal sealed class FhirResources(IngestSession session)
             return;
         }
 
-        string code = encounter.Class?.Code ?? string.Empty;
-        string visitClass = InpatientClasses.Contains(code) ? "inpatient" : code.Equals("EMER", StringComparison.OrdinalIgnoreCase) ? "emergency"
-            : code is "AMB" or "VR" or "HH" or "OBSENC" ? "outpatient" : "other";
+        string visitClass = FhirClinicalMapping.VisitClass(encounter);
         var disposition = encounter.Hospitalization?.DischargeDisposition;
-        bool expired = disposition?.Coding.Any(c => string.Equals(c.Code, "exp", StringComparison.OrdinalIgnoreCase)) == true;
+        bool expired = FhirClinicalMapping.Expired(encounter);
         long id = session.Ids("visit_occurrence").Next();
         session.Writer("visit_occurrence").Int64(id).Int64(person.Id).Text(key).Text(visitClass).Ticks(start).Ticks(end)
             .Text(FhirValues.Text(encounter.Type.FirstOrDefault())).Text(FhirValues.Text(encounter.Hospitalization?.AdmitSource)).Text(FhirValues.Text(disposition))
@@ -140,13 +137,13 @@ internal sealed class FhirResources(IngestSession session)
             return;
         }
 
-        if (FhirValues.Code(code, preferred) is not { } clinical)
+        if (FhirClinicalMapping.Code(code, preferred) is not { } clinical)
         {
             context.Reject(table, "code", QuarantineReason.MissingRequiredField, "code has no coding in a vocabulary Galen knows");
             return;
         }
 
-        int concept = session.Concepts.IdOf(clinical.System, Normalize(clinical), clinical.Display);
+        int concept = session.Concepts.IdOf(clinical.System, clinical.Code, clinical.Display);
         var writer = session.Writer(table).Int64(session.Ids(table).Next()).Int64(person.Id).Int64(visit?.Id).Int32(concept).TicksOrNull(when);
         if (table == "condition_occurrence")
         {
@@ -167,8 +164,7 @@ internal sealed class FhirResources(IngestSession session)
         }
 
         var concept = medication as CodeableConcept;
-        var drug = FhirValues.Code(concept, CodeSystems.RxNorm, CodeSystems.Ndc, CodeSystems.Atc);
-        var atc = FhirValues.Atc(concept);
+        var (drug, atc) = FhirClinicalMapping.Medication(medication);
         if (drug is null)
         {
             context.Reject("drug_exposure", "medicationCodeableConcept", QuarantineReason.MissingRequiredField,
@@ -177,7 +173,7 @@ internal sealed class FhirResources(IngestSession session)
         }
 
         double? doseValue = (double?)dose?.Value;
-        int drugConcept = session.Concepts.IdOf(drug.System, drug.System == CodeSystems.Atc ? drug.Code.ToUpperInvariant() : drug.Code, drug.Display);
+        int drugConcept = session.Concepts.IdOf(drug.System, drug.Code, drug.Display);
         int? atcConcept = atc is null ? null : session.Concepts.IdOf(CodeSystems.Atc, atc.Code, atc.Display);
         session.Writer("drug_exposure").Int64(session.Ids("drug_exposure").Next()).Int64(person.Id).Int64(visit?.Id).Int32(drugConcept).Int32(atcConcept)
             .Ticks(begin).TicksOrNull(finish).Text(FhirValues.Text(concept)).Double(doseValue).Null().Text(dose?.Unit ?? dose?.Code).Text(route)
@@ -187,40 +183,37 @@ internal sealed class FhirResources(IngestSession session)
 
     private void Measurement(FileContext context, FhirChecks checks, Observation observation)
     {
-        string time = FhirValues.Start(observation.Effective) ?? observation.Issued?.ToString("o", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        string time = FhirClinicalMapping.ObservationTime(observation);
         if (!checks.Person(observation.Subject, "measurement", "subject", out var person) || !checks.Visit(observation.Encounter, person, "measurement", "encounter", out var visit)
             || !checks.Time(time, "measurement", "effective", required: true, out long when) || !checks.NotBeforeBirth(when, person, "measurement", "effective"))
         {
             return;
         }
 
-        var categories = observation.Category.SelectMany(c => c.Coding).Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        string table = categories.Contains("vital-signs") || categories.Contains("laboratory") ? "measurement" : "observation";
-        var category = categories.Contains("vital-signs") ? MeasurementCategory.VitalSign : MeasurementCategory.Laboratory;
+        var measured = FhirClinicalMapping.Category(observation);
+        string table = measured is null ? "observation" : "measurement";
+        var category = measured ?? MeasurementCategory.Laboratory;
         bool? abnormal = observation.Interpretation.Count == 0 ? null
             : observation.Interpretation.SelectMany(i => i.Coding).Any(c => c.Code is not null && AbnormalInterpretations.Contains(c.Code));
 
         // A panel with components (blood pressure) is one row per component; otherwise the observation's own value.
-        var parts = observation.Component.Count > 0
-            ? observation.Component.Select(c => (c.Code, c.Value)).ToList()
-            : [(observation.Code, observation.Value)];
         var rows = new List<(int Concept, double? Number, string? Text, int? Unit)>();
-        foreach (var (code, value) in parts)
+        foreach (var (code, value) in FhirClinicalMapping.Parts(observation))
         {
-            if (FhirValues.Code(code, CodeSystems.Loinc, CodeSystems.SnomedCt) is not { } clinical)
+            if (FhirClinicalMapping.ObservationCode(code) is not { } clinical)
             {
                 context.Reject(table, "code", QuarantineReason.MissingRequiredField, "code has no coding in a vocabulary Galen knows");
                 return;
             }
 
-            var (number, text, unit) = Value(value);
+            var (number, text, unit) = FhirClinicalMapping.Value(value);
             if (number is null && text is null)
             {
                 context.Reject(table, "value", QuarantineReason.MissingRequiredField, "the Observation has no value");
                 return;
             }
 
-            rows.Add((session.Concepts.IdOf(clinical.System, clinical.Code, clinical.Display), number, text, unit));
+            rows.Add((session.Concepts.IdOf(clinical.System, clinical.Code, clinical.Display), number, text, UnitConcept(unit)));
         }
 
         foreach (var (concept, number, text, unit) in rows)
@@ -272,16 +265,6 @@ internal sealed class FhirResources(IngestSession session)
         context.Accept();
     }
 
-    private (double? Number, string? Text, int? Unit) Value(DataType? value) => value switch
-    {
-        Quantity q => ((double?)q.Value, null, UnitConcept(q.Unit ?? q.Code)),
-        FhirString s => (null, s.Value, null),
-        CodeableConcept c => (null, FhirValues.Text(c), null),
-        FhirBoolean b => (b.Value is null ? null : b.Value.Value ? 1 : 0, null, null),
-        Integer i => (i.Value, null, null),
-        _ => (null, null, null),
-    };
-
     private int? UnitConcept(string? unit)
     {
         if (string.IsNullOrWhiteSpace(unit))
@@ -298,14 +281,8 @@ internal sealed class FhirResources(IngestSession session)
         return id;
     }
 
-    private static string? BoundsEnd(MedicationRequest request) =>
-        (request.DosageInstruction.FirstOrDefault()?.Timing?.Repeat?.Bounds as Period)?.End;
-
     private static Quantity? Dose(MedicationRequest request) =>
         request.DosageInstruction.FirstOrDefault()?.DoseAndRate.FirstOrDefault()?.Dose as Quantity;
-
-    private static string Normalize(ClinicalCode code) =>
-        code.System is CodeSystems.Icd10Cm or CodeSystems.Icd9Cm or CodeSystems.Icd10Pcs ? IcdCodes.Normalize(code.System, code.Code) ?? code.Code : code.Code;
 
     /// <summary>The text of a US Core race / ethnicity extension: its "text" sub-extension, else its first category's display.</summary>
     private static string? CoreExtension(Patient patient, string name)

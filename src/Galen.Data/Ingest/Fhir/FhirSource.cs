@@ -176,25 +176,34 @@ internal static class FhirSource
         _ => "note",
     };
 
+    /// <summary>
+    /// The FHIR files of a file or a folder, subfolders included (a synthetic hospital keeps its
+    /// per-patient Bundles in <c>bundles/</c>), in path order; files in subfolders are named by
+    /// their relative path. A synthetic hospital's manifest.json is not FHIR.
+    /// </summary>
     private static List<SourceFile> Discover(IngestSession session, string path)
     {
-        var candidates = File.Exists(path) ? [path] : Directory.EnumerateFiles(path).Order(StringComparer.Ordinal).ToList();
+        bool folder = !File.Exists(path);
+        var candidates = folder
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Select(f => (Path: f, Name: Path.GetRelativePath(path, f).Replace('\\', '/'))).OrderBy(f => f.Name, StringComparer.Ordinal).ToList()
+            : [(Path: path, Name: Path.GetFileName(path))];
         var files = new List<SourceFile>();
-        foreach (var candidate in candidates)
+        foreach (var (candidate, relative) in candidates)
         {
             string name = Path.GetFileName(candidate);
             string bare = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+            string? display = relative == name ? null : relative;
             if (bare.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
             {
-                files.Add(new SourceFile(candidate, "NDJSON"));
+                files.Add(new SourceFile(candidate, "NDJSON", display));
             }
-            else if (bare.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            else if (bare.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !(folder && Synthetic.SyntheticHospitalManifest.TryRead(candidate) is not null))
             {
-                files.Add(new SourceFile(candidate, "BUNDLE"));
+                files.Add(new SourceFile(candidate, "BUNDLE", display));
             }
             else
             {
-                session.NotATable(name);
+                session.NotATable(relative);
             }
         }
 

@@ -312,8 +312,9 @@ public sealed class FhirWriter(string directory, FhirLayout layout = FhirLayout.
             observation.Encounter = new ResourceReference(encounter);
         }
 
+        // A result below the detection limit is a Quantity with comparator "<" (FHIR's form of MIMIC's "<0.01").
         observation.Value = m.IsCensored
-            ? new FhirString("<" + m.Value.ToString("F" + info.Decimals, CultureInfo.InvariantCulture))
+            ? new Quantity { Comparator = Quantity.QuantityComparator.LessThan, Value = decimal.Parse(m.Value.ToString("F" + info.Decimals, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), Unit = info.Unit.Length > 0 ? info.Unit : null, System = Ucum, Code = info.Ucum }
             : new Quantity { Value = decimal.Round((decimal)m.Value, info.Decimals), Unit = info.Unit.Length > 0 ? info.Unit : null, System = Ucum, Code = info.Ucum };
         return observation;
     }

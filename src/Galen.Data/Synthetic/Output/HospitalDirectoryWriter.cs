@@ -193,10 +193,10 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
     private void WriteManifest(List<OutputFileInfo> files, SyntheticHospitalSummary? summary)
     {
         var options = _options!;
-        using var stream = new FileStream(Path.Combine(OutputDirectory, "manifest.json"), FileMode.Create, FileAccess.Write);
+        using var stream = new FileStream(Path.Combine(OutputDirectory, SyntheticHospitalManifest.FileName), FileMode.Create, FileAccess.Write);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("generator", "Galen synthetic hospital");
+        json.WriteString("generator", SyntheticHospitalManifest.Generator);
         json.WriteNumber("model_version", SyntheticHospital.ModelVersion);
         json.WriteNumber("seed", options.Seed);
         json.WriteNumber("patients", options.Patients);
@@ -211,6 +211,12 @@ public abstract class HospitalDirectoryWriter : IHospitalWriter
         }
 
         json.WriteString("note_templates", summary.NoteTemplates);
+        if (summary.LatestTime is { } latest)
+        {
+            // The end of the hospital's clock: ingest checks "future dates" against it (docs/data-layer.md).
+            json.WriteString("latest_time", latest.ToString(SyntheticHospitalManifest.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         json.WriteStartObject("counts");
         json.WriteNumber("admissions", summary.Admissions);
         json.WriteNumber("in_hospital_deaths", summary.InHospitalDeaths);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Galen.Core.Errors;
 
 namespace Galen.Data.Synthetic.Output;
@@ -40,13 +39,14 @@ public static class HospitalOutputFolder
             return;
         }
 
-        string manifest = Path.Combine(directory, "manifest.json");
-        if (!File.Exists(manifest) || !IsHospitalManifest(manifest, out var files))
+        string manifest = Path.Combine(directory, SyntheticHospitalManifest.FileName);
+        if (SyntheticHospitalManifest.TryRead(directory) is not { } hospital)
         {
             throw new GalenInputException("The output folder is not empty and holds no synthetic hospital.", new SourceLocation(directory),
                 "Choose an empty or new folder.");
         }
 
+        var files = hospital.Files;
         if (!overwrite)
         {
             throw new GalenInputException("The output folder already holds a synthetic hospital.", new SourceLocation(directory),
@@ -77,36 +77,5 @@ public static class HospitalOutputFolder
         }
 
         File.Delete(manifest);
-    }
-
-    private static bool IsHospitalManifest(string path, out List<string> files)
-    {
-        files = [];
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("generator", out var generator) || generator.GetString() != "Galen synthetic hospital")
-            {
-                return false;
-            }
-
-            if (root.TryGetProperty("files", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var file in list.EnumerateArray())
-                {
-                    if (file.TryGetProperty("path", out var p) && p.GetString() is { } relative)
-                    {
-                        files.Add(relative);
-                    }
-                }
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

@@ -140,6 +140,14 @@ async function modelPage() {
     metrics.append(row);
   }
   for (const l of card.card.limitations) $('limitations').append(el('li', l));
+  const reporting = $('reporting').querySelector('tbody');
+  for (const item of card.card.reporting || []) {
+    const row = el('tr');
+    const text = item.text ? el('td', item.text) : el('td', 'not stated', 'muted');
+    row.append(el('th', item.item), text);
+    reporting.append(row);
+  }
+  $('reporting').hidden = !(card.card.reporting || []).length;
   const features = $('features').querySelector('tbody');
   for (const f of card.features) {
     const row = el('tr');

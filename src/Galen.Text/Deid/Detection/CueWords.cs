@@ -11,6 +11,7 @@ internal enum CueKind
     NameCue = 8,
     Credential = 16,
     OrganizationAnchor = 32,
+    PlaceCue = 64,
 }
 
 /// <summary>
@@ -61,6 +62,7 @@ internal static class CueWords
             "drugstore laboratory laboratories labs associates surgical surgery urgent cancer children's general memorial regional community university " +
             "college sanatorium foundation group practice inc llc corporation corp company insurance mutual assisted senior living physical therapy " +
             "diagnostics imaging dialysis kidney orthopaedic orthopaedics orthopedic orthopedics");
+        Add(CueKind.PlaceCue, "lives lived living resides resided residing moved relocated resident native");
         return words;
     }
 }

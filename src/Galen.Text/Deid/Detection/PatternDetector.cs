@@ -147,6 +147,154 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
             {
                 OrganizationAt(text, token.Start, findings);
             }
+
+            if ((kind & CueKind.PlaceCue) != 0)
+            {
+                PlaceAfterCue(text, tokens, t, findings);
+            }
+        }
+    }
+
+    private static readonly HashSet<string> PlacePrepositions = new(["in", "to", "near", "outside", "from", "of"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that begin many place names and are common words on their own.</summary>
+    private static readonly HashSet<string> PlacePrefixes = new(
+        ["north", "south", "east", "west", "new", "lake", "port", "fort", "mount", "mt", "saint", "st", "san", "santa", "los", "las", "el", "la",
+         "glen", "grand", "great", "upper", "lower", "little", "big", "bay", "palm", "cape", "point", "rock", "spring", "falls", "park"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "Lives in South Ewell", "lives with her son Gabriel Russel in East Mandy", "resides in
+    /// Zettaview, OK with her friend", "moved from Lake Orrin": a verb of living, then (within the
+    /// sentence) a preposition, then the place, and a state after a comma.
+    /// </summary>
+    private void PlaceAfterCue(string text, List<Token> tokens, int cueToken, List<PhiFinding> findings)
+    {
+        bool residentOf = text.AsSpan(tokens[cueToken].Start, tokens[cueToken].Length).Equals("resident", StringComparison.OrdinalIgnoreCase)
+            || text.AsSpan(tokens[cueToken].Start, tokens[cueToken].Length).Equals("native", StringComparison.OrdinalIgnoreCase);
+        for (int t = cueToken + 1, words = 0; t < tokens.Count && words < 10; t++)
+        {
+            var token = tokens[t];
+            char first = text[token.Start];
+            if (first is '.' or ';' or '(' or '\n' or '!' or '?' || text.AsSpan(tokens[t - 1].End, token.Start - tokens[t - 1].End).Contains('\n'))
+            {
+                return;
+            }
+
+            if (!char.IsLetterOrDigit(first))
+            {
+                continue;
+            }
+
+            words++;
+            var word = token.In(text);
+            if (!PlacePrepositions.Contains(word.ToString()) || (residentOf && !word.Equals("of", StringComparison.OrdinalIgnoreCase)) || (!residentOf && words == 1 && word.Equals("of", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var (start, end) = PlaceAt(text, token.End);
+            if (end > start)
+            {
+                var place = text.AsSpan(start, end - start);
+                if (IsState(place) || lexicon.States.ContainsKey(place.ToString()))
+                {
+                    findings.Add(new PhiFinding(start, end - start, PhiType.State, DetectionLayer.Pattern));
+                    return;
+                }
+
+                findings.Add(new PhiFinding(start, end - start, PhiType.City, DetectionLayer.Pattern));
+                StateAfterPlace(text, end, findings);
+                return;
+            }
+        }
+    }
+
+    // The place starting after position: up to three capitalised words, at least one of them not a common word (or a known city).
+    private (int Start, int End) PlaceAt(string text, int position)
+    {
+        int i = TextWalk.SkipSpaces(text, position, allowNewline: false);
+        if (i == position)
+        {
+            return (i, i);
+        }
+
+        int start = i;
+        int end = i;
+        bool distinctive = false;
+        bool lowerLine = TextWalk.LineHasNoCapitals(text, position);
+        for (int words = 0; words < 3 && i < text.Length; words++)
+        {
+            int wordEnd = TextWalk.WordEnd(text, i);
+            while (wordEnd + 1 < text.Length && text[wordEnd] == '-' && char.IsLetter(text[wordEnd + 1]))
+            {
+                wordEnd = TextWalk.WordEnd(text, wordEnd + 1);
+            }
+
+            if (wordEnd == i)
+            {
+                break;
+            }
+
+            var word = text.AsSpan(i, wordEnd - i);
+            bool written = TextWalk.IsCapitalizedName(word) || (word.Length == 2 && WordShape.IsAllUpper(word)) || (lowerLine && char.IsLower(word[0]));
+            if (!written || WordShape.HasDigit(word) || TextWalk.IsFunctionWord(word) || (word.Length == 1))
+            {
+                break;
+            }
+
+            bool common = lexicon.IsCommon(word);
+            bool afterPrefix = words == 1 && PlacePrefixes.Contains(text[start..TextWalk.WordEnd(text, start)]);
+            if (common && !PlacePrefixes.Contains(word.ToString()) && !afterPrefix)
+            {
+                break;
+            }
+
+            distinctive |= !common;
+            end = wordEnd;
+            int next = TextWalk.SkipSpaces(text, wordEnd, allowNewline: false);
+            if (next - wordEnd != 1)
+            {
+                break;
+            }
+
+            i = next;
+        }
+
+        // "West Pink", "New Reed": a place prefix and a capitalised word make a place name too.
+        var candidate = text.AsSpan(start, end - start);
+        bool prefixed = candidate.Contains(' ') && PlacePrefixes.Contains(text[start..TextWalk.WordEnd(text, start)]);
+        return distinctive || prefixed || lexicon.Cities.Contains(candidate.ToString()) ? (start, end) : (start, start);
+    }
+
+    // ", OK", ", Maine" right after a place a cue introduced: any state abbreviation counts here.
+    private void StateAfterPlace(string text, int placeEnd, List<PhiFinding> findings)
+    {
+        if (placeEnd >= text.Length || text[placeEnd] != ',')
+        {
+            return;
+        }
+
+        int start = TextWalk.SkipSpaces(text, placeEnd + 1, allowNewline: false);
+        int end = TextWalk.WordEnd(text, start);
+        if (end == start)
+        {
+            return;
+        }
+
+        var state = text.AsSpan(start, end - start);
+        if (state.Length == 2 ? WordShape.IsAllUpper(state) && lexicon.StateAbbreviations.Contains(state.ToString()) : lexicon.States.ContainsKey(state.ToString()) && WordShape.IsCapitalized(state))
+        {
+            findings.Add(new PhiFinding(start, end - start, PhiType.State, DetectionLayer.Pattern));
+        }
+        else if (end + 1 < text.Length && text[end] == ' ' && WordShape.IsCapitalized(state))
+        {
+            // Two-word state names ("New York", "North Carolina").
+            int secondEnd = TextWalk.WordEnd(text, end + 1);
+            if (secondEnd > end + 1 && lexicon.States.ContainsKey(text[start..secondEnd]))
+            {
+                findings.Add(new PhiFinding(start, secondEnd - start, PhiType.State, DetectionLayer.Pattern));
+            }
         }
     }
 
@@ -472,7 +620,9 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
 
             var word = text.AsSpan(wordStart, i - wordStart);
             bool lowerCaseName = char.IsLower(text[stateStart]) && !lexicon.IsCommon(word);
-            if ((!WordShape.IsCapitalized(word) && !lowerCaseName) || WordShape.HasDigit(word) || (words > 0 && lexicon.IsStreetSuffix(word)) || TextWalk.IsFunctionWord(word))
+            // "8290 Hank Squares, Port Brionna, MD": "Port" is a street suffix, but after a comma it starts the city.
+            bool streetSuffix = words > 0 && lexicon.IsStreetSuffix(word) && !(PlacePrefixes.Contains(word.ToString()) && AfterComma(text, wordStart));
+            if ((!WordShape.IsCapitalized(word) && !lowerCaseName) || WordShape.HasDigit(word) || streetSuffix || TextWalk.IsFunctionWord(word))
             {
                 break;
             }
@@ -496,10 +646,16 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
         return -1;
     }
 
+    private static bool AfterComma(string text, int wordStart)
+    {
+        int i = TextWalk.SkipSpacesBack(text, wordStart);
+        return i > 0 && text[i - 1] == ',';
+    }
+
     private void OrganizationAt(string text, int at, List<PhiFinding> findings)
     {
         var match = PhiPatterns.OrganizationAnchorAt().Match(text, at);
-        if (!match.Success)
+        if (!match.Success || IsLabel(text, match.Index + match.Length))
         {
             return;
         }
@@ -512,6 +668,13 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
 
         int end = TextWalk.OrganizationEnd(text, match.Index + match.Length, lexicon);
         findings.Add(new PhiFinding(start, end - start, PhiType.Organization, DetectionLayer.Pattern));
+    }
+
+    // "Insurance: Medicare": an anchor word followed by a colon is a field label.
+    private static bool IsLabel(string text, int anchorEnd)
+    {
+        int next = TextWalk.SkipSpaces(text, anchorEnd, allowNewline: false);
+        return next < text.Length && text[next] == ':';
     }
 
     private static void SaintNames(string text, List<PhiFinding> findings)
@@ -546,21 +709,50 @@ public sealed class PatternDetector(PhiLexicon lexicon) : IPhiDetector
                     ? PhiType.ClinicianName
                 : title ? TitledRole(text, match.Index)
                 : PhiType.PatientName;
-            // A cue that ends a sentence ("… her father.") introduces nothing; only a colon reaches the next line.
             int after = match.Index + match.Length;
             var cueText = text.AsSpan(match.Index, match.Length).TrimEnd();
-            if (!title && cueText.EndsWith('.'))
+            int cueWordEnd = TextWalk.WordEnd(text, match.Index);
+            var cueWord = text.AsSpan(match.Index, cueWordEnd - match.Index);
+            bool labelled = cueText.EndsWith(':') || cueText.EndsWith(',');
+
+            // A cue that ends a sentence ("… her father.", "works as a nurse.") introduces nothing;
+            // only the abbreviated titles ("Dr.", "Mrs.") carry a full stop.
+            if (cueText.EndsWith('.') && (!title || !IsAbbreviatedTitle(cueWord)))
             {
                 return;
             }
 
-            var (start, end) = TextWalk.NameAfter(text, after, lexicon, 3, vouched: title, crossLine: cueText.EndsWith(':') || cueText.EndsWith(','), strongCue: true);
+            // Only a colon or a comma reaches across a blank line; a hard-wrapped line ("Son\nUlla asks") is one line break.
+            int newlines = text.AsSpan(cueWordEnd, after - cueWordEnd).Count('\n');
+            if (newlines > 1 && !labelled)
+            {
+                return;
+            }
+
+            // "…, MD, Orthopaedic Surgery": after a credential, a comma starts an affiliation, not a name.
+            if (clinician && IsCredentialWord(cueWord) && text.AsSpan(cueWordEnd, after - cueWordEnd).Contains(','))
+            {
+                return;
+            }
+
+            var (start, end) = TextWalk.NameAfter(text, after, lexicon, 3, vouched: title, crossLine: labelled || newlines == 1, strongCue: true);
             if (end > start)
             {
                 findings.Add(new PhiFinding(start, end - start, type, DetectionLayer.Pattern));
             }
         }
     }
+
+    private static bool IsAbbreviatedTitle(ReadOnlySpan<char> word) =>
+        word.Equals("dr", StringComparison.OrdinalIgnoreCase) || word.Equals("mr", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("mrs", StringComparison.OrdinalIgnoreCase) || word.Equals("ms", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("mx", StringComparison.OrdinalIgnoreCase) || word.Equals("prof", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("sr", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsCredentialWord(ReadOnlySpan<char> word) =>
+        word.Equals("md", StringComparison.OrdinalIgnoreCase) || word.Equals("do", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("rn", StringComparison.OrdinalIgnoreCase) || word.Equals("np", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("lpn", StringComparison.OrdinalIgnoreCase);
 
     private void NameBeforeCredential(string text, int at, List<PhiFinding> findings)
     {

@@ -15,7 +15,7 @@ internal static class TextWalk
          "has", "had", "have", "he", "she", "his", "her", "hers", "him", "they", "them", "their", "it", "its", "this", "that", "these", "those",
          "who", "whom", "which", "not", "no", "as", "but", "if", "then", "also", "we", "our", "i", "my", "me", "you", "your", "will", "would",
          "can", "could", "should", "may", "might", "did", "does", "do", "per", "via", "re", "s", "yes", "so", "than", "very", "all", "any",
-         "md", "do", "rn", "np", "pa", "phd", "mrn", "dob", "pt", "patient", "today", "ok", "mr", "mrs", "ms", "dr", "miss", "mx", "prof", "sr", "jr",
+         "md", "do", "rn", "np", "pa", "phd", "mrn", "dob", "pt", "pcp", "patient", "today", "ok", "mr", "mrs", "ms", "dr", "miss", "mx", "prof", "sr", "jr",
          "at", "about", "after", "before", "since", "until", "into", "over", "under", "again", "re", "x",
          "facp", "facs", "facc", "mbbs", "dnp", "cnp", "aprn", "crna", "lpn", "pharmd", "msn", "bsn", "lcsw", "msw", "dpm", "dds", "rd", "cnm", "fnp", "anp", "acnp",
          "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
@@ -28,7 +28,13 @@ internal static class TextWalk
         ["general", "memorial", "mercy", "community", "regional", "university", "saint", "st", "mount", "mt", "children's", "county", "city",
          "valley", "medical", "center", "health", "hospital", "clinic", "baptist", "methodist", "presbyterian", "lutheran", "catholic", "good",
          "samaritan", "sacred", "heart", "holy", "cross", "family", "women's", "veterans", "affairs", "va", "state", "national", "united",
-         "north", "south", "east", "west", "new", "lake", "river", "park", "sisters", "shore", "lady", "our"],
+         "north", "south", "east", "west", "new", "lake", "river", "park", "sisters", "shore", "lady", "our",
+         "port", "fort", "bay", "glen", "grand", "point", "falls", "harbor", "springs", "heights", "beach", "island", "ridge", "hill", "hills", "view",
+         "behavioral", "behavioural", "mental", "psychiatric", "rehabilitation", "rehab", "surgical", "surgery", "orthopaedic", "orthopedic", "orthopaedics",
+         "orthopedics", "cardiac", "cardiology", "cancer", "oncology", "kidney", "renal", "dialysis", "eye", "dental", "pediatric", "paediatric", "urgent",
+         "care", "primary", "specialty", "physical", "therapy", "assisted", "living", "senior", "nursing", "home", "hospice", "imaging", "diagnostic",
+         "diagnostics", "laboratory", "laboratories", "pharmacy", "skilled", "long", "term", "acute", "emergency", "heart", "vascular", "neurology",
+         "neuroscience", "spine", "joint", "wound", "sleep", "pain", "women", "medicine", "services", "physicians", "associates"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganizationWords = OrganizationWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -126,6 +132,8 @@ internal static class TextWalk
     /// The name that starts at or after <paramref name="position"/> (after spaces), up to
     /// <paramref name="maxWords"/> words; an empty range when none. <paramref name="vouched"/>
     /// (after a title such as "Dr.") lets a common word or a lower-case dictionary name start it.
+    /// After a <paramref name="strongCue"/> ("Patient:", "daughter") a name that is also a common
+    /// word ("Grace", "Smith") counts; lower-case words count only on a line without capitals.
     /// </summary>
     public static (int Start, int End) NameAfter(string text, int position, PhiLexicon lexicon, int maxWords, bool vouched, bool crossLine = false, bool strongCue = false)
     {
@@ -133,6 +141,8 @@ internal static class TextWalk
         int start = i;
         int end = i;
         int words = 0;
+        bool previousInitial = false;
+        bool lowerLine = LineHasNoCapitals(text, position);
         while (words < maxWords && i < text.Length)
         {
             int wordEnd = WordEnd(text, i);
@@ -143,12 +153,15 @@ internal static class TextWalk
 
             var word = text.AsSpan(i, wordEnd - i);
             bool initial = word.Length == 1 && char.IsUpper(word[0]);
-            if (!initial && (!IsNameWord(word, lexicon, vouched && words == 0, strongCue) || IsEponym(text, wordEnd)))
+            var context = new NameContext(vouched && words == 0, strongCue, lowerLine, words > 0, previousInitial);
+            // A word right before '#' is a label ("Lic# MD1234"), not a name.
+            if (!initial && (!IsNameWord(word, lexicon, context) || IsEponym(text, wordEnd) || (wordEnd < text.Length && text[wordEnd] == '#')))
             {
                 break;
             }
 
             words++;
+            previousInitial = initial;
             end = wordEnd;
             if (initial && end < text.Length && text[end] == '.')
             {
@@ -165,11 +178,10 @@ internal static class TextWalk
 
             if (next < text.Length && text[next] == ',' && words == 1)
             {
-                // "Smith, John": a last name, a comma, then a dictionary first name.
+                // "Smith, John": a last name, a comma, then a first name.
                 int after = SkipSpaces(text, next + 1, allowNewline: false);
                 int afterEnd = WordEnd(text, after);
-                if (afterEnd > after && (char.IsUpper(text[after]) || strongCue) && (lexicon.IsFirstName(text.AsSpan(after, afterEnd - after))
-                    || (strongCue && IsNameWord(text.AsSpan(after, afterEnd - after), lexicon, vouched: false, strongCue: true))))
+                if (afterEnd > after && (char.IsUpper(text[after]) || (strongCue && lowerLine)) && IsFirstNameAfterComma(text.AsSpan(after, afterEnd - after), lexicon, strongCue, lowerLine))
                 {
                     i = after;
                     continue;
@@ -191,13 +203,43 @@ internal static class TextWalk
         return words == 0 ? (start, start) : (start, end);
     }
 
-    /// <summary>The name that ends at <paramref name="position"/> (before spaces), up to <paramref name="maxWords"/> words.</summary>
+    private static bool IsFirstNameAfterComma(ReadOnlySpan<char> word, PhiLexicon lexicon, bool strongCue, bool lowerLine) =>
+        !Function.Contains(word)
+        && (lexicon.IsFirstName(word)
+            || (lexicon.IsAmbiguousName(word) && IsCapitalizedName(word))
+            || (strongCue && IsNameWord(word, lexicon, new NameContext(false, true, lowerLine, true, false))));
+
+    /// <summary>True when the line around <paramref name="position"/> has letters and none of them is a capital (a lower-case note).</summary>
+    public static bool LineHasNoCapitals(string text, int position)
+    {
+        int from = Math.Min(position, text.Length);
+        while (from > 0 && text[from - 1] != '\n')
+        {
+            from--;
+        }
+
+        int to = Math.Min(position, text.Length);
+        while (to < text.Length && text[to] != '\n')
+        {
+            to++;
+        }
+
+        var line = text.AsSpan(from, to - from);
+        return !line.ContainsAnyInRange('A', 'Z') && line.ContainsAnyInRange('a', 'z');
+    }
+
+    /// <summary>
+    /// The name that ends at <paramref name="position"/> (before spaces), up to <paramref name="maxWords"/>
+    /// words: the name before a credential ("Ed Kemmer, MD", "Hand, Jean MD"). The credential vouches
+    /// for names that are also common words.
+    /// </summary>
     public static (int Start, int End) NameBefore(string text, int position, PhiLexicon lexicon, int maxWords)
     {
         int end = SkipSpacesBack(text, position);
         int start = end;
         int i = end;
         int words = 0;
+        var context = new NameContext(Vouched: false, StrongCue: true, LowerLine: false, AfterNamePart: false, PreviousInitial: false);
         while (words < maxWords && i > 0)
         {
             int wordStart = WordStart(text, i);
@@ -216,7 +258,7 @@ internal static class TextWalk
 
             var word = text.AsSpan(wordStart, i - wordStart).TrimEnd('.');
             bool initial = word.Length == 1 && char.IsUpper(word[0]);
-            if (!initial && !IsNameWord(word, lexicon, vouched: false, strongCue: false))
+            if (!initial && !IsNameWord(word, lexicon, context))
             {
                 break;
             }
@@ -224,6 +266,20 @@ internal static class TextWalk
             words++;
             start = wordStart;
             int previous = SkipSpacesBack(text, wordStart);
+            if (words == 1 && previous == wordStart && previous >= 2 && text[previous - 1] == ',' && !initial)
+            {
+                // "Hand, Jean MD": the last name before the comma belongs to it.
+                int lastEnd = SkipSpacesBack(text, previous - 1);
+                int lastStart = WordStart(text, lastEnd);
+                var last = text.AsSpan(lastStart, lastEnd - lastStart);
+                if (lastEnd > lastStart && previous - 1 - lastEnd <= 1 && IsNameWord(last, lexicon, context) && IsCapitalizedName(last))
+                {
+                    start = lastStart;
+                }
+
+                break;
+            }
+
             if (previous == wordStart || wordStart - previous > 2 || text.AsSpan(previous, wordStart - previous).Contains('\n'))
             {
                 break;
@@ -250,6 +306,7 @@ internal static class TextWalk
         }
 
         bool lowerCase = char.IsLower(text[anchorStart]);
+        bool crossedLine = text.AsSpan(i, anchorStart - i).Contains('\n');
         bool distinctive = false;
         int words = 0;
         while (words < maxWords && i > 0)
@@ -267,6 +324,12 @@ internal static class TextWalk
             }
 
             var word = text.AsSpan(wordStart, i - wordStart);
+            if (words == 0 && crossedLine && word.Length == 1)
+            {
+                // "Sex: M\nInsurance …": a one-letter value on the line before is no part of a name.
+                break;
+            }
+
             bool connector = word.Equals("of", StringComparison.OrdinalIgnoreCase) || word.Equals("and", StringComparison.OrdinalIgnoreCase);
 
             if (connector)
@@ -412,22 +475,48 @@ internal static class TextWalk
         return i;
     }
 
-    private static bool IsNameWord(ReadOnlySpan<char> word, PhiLexicon lexicon, bool vouched, bool strongCue)
+    /// <summary>What vouches for a word being part of a name where it stands.</summary>
+    /// <param name="Vouched">Right after a title ("Dr.", "Mrs.").</param>
+    /// <param name="StrongCue">After a cue that introduces a name ("Patient:", "daughter", a credential after it).</param>
+    /// <param name="LowerLine">The line has no capitals (a lower-case note): lower-case names can count.</param>
+    /// <param name="AfterNamePart">The word before it is already part of the name.</param>
+    /// <param name="PreviousInitial">The word before it is an initial ("W. Will").</param>
+    internal readonly record struct NameContext(bool Vouched, bool StrongCue, bool LowerLine, bool AfterNamePart, bool PreviousInitial);
+
+    private static bool IsNameWord(ReadOnlySpan<char> word, PhiLexicon lexicon, NameContext context)
     {
-        if (word.IsEmpty || !char.IsLetter(word[0]) || Function.Contains(word))
+        if (word.IsEmpty || !char.IsLetter(word[0]))
         {
             return false;
+        }
+
+        var bare = StripPossessive(word);
+        if (Function.Contains(word))
+        {
+            // "Mr. Will", "Darrin W. Will": a name that is also a function word, only where a title or an initial vouches.
+            // "Ramona Will": in title case right after a name part (a verb would be in lower case there).
+            return (context.Vouched || context.PreviousInitial || (context.AfterNamePart && WordShape.IsTitleCase(bare)))
+                && IsCapitalizedName(bare) && lexicon.IsAmbiguousName(bare);
         }
 
         if (!char.IsUpper(word[0]))
         {
             // Lower-case text: right after a cue, any word that is not a common word.
-            return (strongCue || vouched) && (lexicon.IsName(word) || !lexicon.IsCommon(StripPossessive(word)));
+            return (context.StrongCue || context.Vouched) && context.LowerLine && (lexicon.IsName(word) || !lexicon.IsCommon(bare));
         }
 
         // A title vouches for a common word written as a name ("Dr. White"), not for "MR NUMBER".
-        return (vouched && WordShape.IsTitleCase(word)) || !lexicon.IsCommon(StripPossessive(word)) || lexicon.IsName(StripPossessive(word));
+        if ((context.Vouched && WordShape.IsTitleCase(word)) || !lexicon.IsCommon(bare) || lexicon.IsName(bare))
+        {
+            return true;
+        }
+
+        // "Patient: Grace Weber", "daughter Sabrina Grant": names that are common words, where the context says name.
+        return (context.StrongCue || context.AfterNamePart) && IsCapitalizedName(bare) && lexicon.IsAmbiguousName(bare);
     }
+
+    /// <summary>Written as a name: "Smith" or "SMITH", not "smith" or "sMith".</summary>
+    public static bool IsCapitalizedName(ReadOnlySpan<char> word) => WordShape.IsTitleCase(word) || (word.Length > 1 && WordShape.IsAllUpper(word));
 
     private static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
         word.Length > 2 && (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)) ? word[..^2] : word;

@@ -26,6 +26,7 @@ public static class LexiconBuilder
             last.AddRange(Strings("name", "last_name", locale));
         }
 
+        var common = CommonWords().ToList();
         var states = EmbeddedLists.Lines("us-states.tsv")
             .Select(line => line.Split('\t'))
             .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.OrdinalIgnoreCase);
@@ -35,17 +36,28 @@ public static class LexiconBuilder
             EmbeddedLists.Lines("us-cities.txt"),
             states,
             Strings("address", "street_suffix", "en").Concat(StreetAbbreviations),
-            CommonWords());
+            common,
+            first.Concat(last).SelectMany(n => n.Split('-')).Where(IsPlainName).Except(NeverNames, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>
-    /// Words that are never names or places on their own: Galen's list, the English vocabulary in
-    /// Bogus' word lists (hacker, company and commerce words), and every word of the clinical
-    /// concept lexicon (disease, symptom and drug names).
+    /// Words some name list holds that are too often plain clinical words to be taken for a name
+    /// even beside one ("Oral", "Line", "Floor"); other names that are common words ("Smith",
+    /// "Grant", "Will") are names when the context says so.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NeverNames =
+        ["Baby", "Brain", "Can", "Else", "Fine", "Floor", "General", "Just", "Line", "Name", "Oral", "Said", "Sister", "Vital", "Weight", "Kin", "Cousin", "Best", "Major", "Chance"];
+
+    /// <summary>
+    /// Words that are never names or places on their own: Galen's list, its clinical vocabulary
+    /// (coded diagnosis and procedure words, specialties, dispositions, allergens, drug names), the
+    /// English vocabulary in Bogus' word lists (hacker, company and commerce words), and every word
+    /// of the clinical concept lexicon (disease, symptom and drug names).
     /// </summary>
     public static IEnumerable<string> CommonWords()
     {
         var words = new List<string>(EmbeddedLists.Lines("common-words.txt"));
+        words.AddRange(EmbeddedLists.Lines("clinical-words.txt"));
         foreach (var (category, path) in new[]
         {
             ("hacker", "adjective"), ("hacker", "noun"), ("hacker", "verb"), ("hacker", "ingverb"), ("company", "buzz_verbs"), ("company", "buzz_adjectives"),

@@ -13,6 +13,7 @@ public sealed class PhiLexicon
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _common;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stateNameWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _streetSuffixes;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _ambiguous;
 
     public PhiLexicon(
         IEnumerable<string> firstNames,
@@ -20,7 +21,8 @@ public sealed class PhiLexicon
         IEnumerable<string> cities,
         IReadOnlyDictionary<string, string> states,
         IEnumerable<string> streetSuffixes,
-        IEnumerable<string> commonWords)
+        IEnumerable<string> commonWords,
+        IEnumerable<string>? allNames = null)
     {
         CommonWords = Set(commonWords);
         FirstNames = Set(firstNames.Where(n => !CommonWords.Contains(n)));
@@ -37,7 +39,21 @@ public sealed class PhiLexicon
         _common = Lookup(CommonWords);
         _stateNameWords = Lookup(stateWords);
         _streetSuffixes = Lookup(StreetSuffixes);
+        AmbiguousNames = Set((allNames ?? []).Where(n => CommonWords.Contains(n)));
+        _ambiguous = Lookup(AmbiguousNames);
     }
+
+    /// <summary>
+    /// Names that are also common words ("Smith", "Grant", "Will", "Joy"): never a name on their
+    /// own, but a name next to another name, after a title or a strong cue, or before a credential.
+    /// </summary>
+    public IReadOnlySet<string> AmbiguousNames { get; }
+
+    /// <summary>True for a name that is also a common word (see <see cref="AmbiguousNames"/>).</summary>
+    public bool IsAmbiguousName(ReadOnlySpan<char> word) => _ambiguous.Contains(word);
+
+    /// <summary>True for any name of the lists, ambiguous ones included.</summary>
+    public bool IsAnyName(ReadOnlySpan<char> word) => IsName(word) || _ambiguous.Contains(word);
 
     public IReadOnlySet<string> FirstNames { get; }
 

@@ -35,4 +35,12 @@ public enum ColumnRole
 
     /// <summary>Removed: the value becomes null.</summary>
     Drop,
+
+    /// <summary>
+    /// A surrogate id that names the patient inside a store (<c>person_id</c>, assigned by Galen,
+    /// not taken from the source): kept as it is so the tables still join, and used to look up the
+    /// patient's keys. When a table has one, it names the patient and a <see cref="PatientKey"/>
+    /// column in the same table gets the patient's pseudonym.
+    /// </summary>
+    PatientId,
 }

@@ -17,7 +17,12 @@ public sealed class TableDeidentifier(NoteDeidentifier notes)
     private readonly SurrogateFactory _surrogates = notes.Surrogates;
 
     /// <summary>The de-identified rows of <paramref name="source"/>, in order.</summary>
-    public IEnumerable<object?[]> Deidentify(IRowSource source)
+    /// <param name="source">The table.</param>
+    /// <param name="patientKeyOf">
+    /// The patient's key (as the key store and the note pipeline know it) from the value of the
+    /// column that names the patient; by default the value as text.
+    /// </param>
+    public IEnumerable<object?[]> Deidentify(IRowSource source, Func<object, string>? patientKeyOf = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var schema = source.Schema;
@@ -25,39 +30,56 @@ public sealed class TableDeidentifier(NoteDeidentifier notes)
         long line = 0;
         foreach (var row in source.Rows())
         {
-            line++;
-            if (row.Length != schema.Columns.Count)
-            {
-                throw new GalenInputException($"has {row.Length} values but the table has {schema.Columns.Count} columns.", new SourceLocation(schema.Name, line));
-            }
-
-            string patientKey = Convert.ToString(row[keyColumn], CultureInfo.InvariantCulture)
-                ?? throw new GalenInputException("has no patient key.", new SourceLocation(schema.Name, line, schema.Columns[keyColumn].Name), "Every row of a patient table needs its patient's key.");
-            var patient = _surrogates.Keys.For(patientKey);
-            var output = new object?[row.Length];
-            for (int c = 0; c < row.Length; c++)
-            {
-                var column = schema.Columns[c];
-                var value = row[c];
-                output[c] = value is null ? null : column.Role switch
-                {
-                    ColumnRole.Keep => value,
-                    ColumnRole.Drop => null,
-                    ColumnRole.PatientKey => _surrogates.Pseudonyms.PatientKey(patientKey),
-                    ColumnRole.Date => ShiftDate(value, patient.DateShiftDays, schema.Name, line, column.Name),
-                    ColumnRole.Identifier => _surrogates.Replace(column.IdentifierType, Text(value), patient),
-                    ColumnRole.Name => _surrogates.Name(Text(value), patient),
-                    ColumnRole.StreetAddress => _surrogates.Replace(PhiType.StreetAddress, Text(value), patient),
-                    ColumnRole.City => _surrogates.Replace(PhiType.City, Text(value), patient),
-                    ColumnRole.Zip => ZipGeneralizer.ToZip3(Text(value)),
-                    ColumnRole.Age => Age(value, schema.Name, line, column.Name),
-                    ColumnRole.FreeText => notes.Deidentify(Text(value), patientKey).Text,
-                    _ => throw new GalenInternalException($"Column role {column.Role} is not handled."),
-                };
-            }
-
-            yield return output;
+            yield return DeidentifyRow(schema, row, ++line, keyColumn, patientKeyOf);
         }
+    }
+
+    /// <summary>De-identifies one row of a table with <paramref name="schema"/> (thread-safe).</summary>
+    /// <param name="schema">The table's columns and roles.</param>
+    /// <param name="row">One value per column.</param>
+    /// <param name="line">The row's number, for error messages.</param>
+    /// <param name="patientKeyOf">As in <see cref="Deidentify(IRowSource, Func{object, string}?)"/>.</param>
+    public object?[] DeidentifyRow(TableSchema schema, object?[] row, long line, Func<object, string>? patientKeyOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return DeidentifyRow(schema, row, line, schema.PatientKeyColumn, patientKeyOf);
+    }
+
+    private object?[] DeidentifyRow(TableSchema schema, object?[] row, long line, int keyColumn, Func<object, string>? patientKeyOf)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Length != schema.Columns.Count)
+        {
+            throw new GalenInputException($"has {row.Length} values but the table has {schema.Columns.Count} columns.", new SourceLocation(schema.Name, line));
+        }
+
+        object keyValue = row[keyColumn]
+            ?? throw new GalenInputException("has no patient key.", new SourceLocation(schema.Name, line, schema.Columns[keyColumn].Name), "Every row of a patient table needs its patient's key.");
+        string patientKey = patientKeyOf?.Invoke(keyValue) ?? Text(keyValue);
+        var patient = _surrogates.Keys.For(patientKey);
+        var output = new object?[row.Length];
+        for (int c = 0; c < row.Length; c++)
+        {
+            var column = schema.Columns[c];
+            var value = row[c];
+            output[c] = value is null ? null : column.Role switch
+            {
+                ColumnRole.Keep or ColumnRole.PatientId => value,
+                ColumnRole.Drop => null,
+                ColumnRole.PatientKey => _surrogates.Pseudonyms.PatientKey(patientKey),
+                ColumnRole.Date => ShiftDate(value, patient.DateShiftDays, schema.Name, line, column.Name),
+                ColumnRole.Identifier => _surrogates.Replace(column.IdentifierType, Text(value), patient),
+                ColumnRole.Name => _surrogates.Name(Text(value), patient),
+                ColumnRole.StreetAddress => _surrogates.Replace(PhiType.StreetAddress, Text(value), patient),
+                ColumnRole.City => _surrogates.Replace(PhiType.City, Text(value), patient),
+                ColumnRole.Zip => ZipGeneralizer.ToZip3(Text(value)),
+                ColumnRole.Age => Age(value, schema.Name, line, column.Name),
+                ColumnRole.FreeText => notes.Deidentify(Text(value), patientKey).Text,
+                _ => throw new GalenInternalException($"Column role {column.Role} is not handled."),
+            };
+        }
+
+        return output;
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
