@@ -126,6 +126,12 @@ public static class DeidCommand
         command.SetAction(context.Run(async (parse, cancellationToken) =>
         {
             var console = context.Console;
+            if (parse.GetValue(Database) is { } database && !File.Exists(database))
+            {
+                // Before the learned layer is trained: a mistyped path should not cost the training time.
+                throw new GalenInputException("does not exist.", new SourceLocation(database), "Give the Galen store (a .duckdb file written by `galen ingest`).");
+            }
+
             bool learned = !parse.GetValue(NoLearned);
             LearnedPhiDetector? model = null;
             int trainingNotes = parse.GetValue(TrainingNotes);
@@ -337,10 +343,11 @@ public static class DeidCommand
         double seconds = started.Elapsed.TotalSeconds;
         var overall = evaluation.Overall;
 
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]de-identification on held-apart notes[/]");
-        foreach (var heading in new[] { "PHI type", "gold", "entity R", "entity P", "entity F2", "token R", "token P", "token F2", "type agreement" })
+        string heading = input is null ? "held-apart notes" : "annotated notes from " + Path.GetFileName(Path.GetFullPath(input));
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]de-identification on {Markup.Escape(heading)}[/]");
+        foreach (var column in new[] { "PHI type", "gold", "entity R", "entity P", "entity F2", "token R", "token P", "token F2", "type agreement" })
         {
-            table.AddColumn(heading == "PHI type" ? new TableColumn(heading) : new TableColumn(heading).RightAligned());
+            table.AddColumn(column == "PHI type" ? new TableColumn(column) : new TableColumn(column).RightAligned());
         }
 
         foreach (var score in evaluation.ByType.Append(overall))
@@ -376,7 +383,7 @@ public static class DeidCommand
         }
 
         var report = new StringBuilder();
-        report.AppendLine("## De-identification on held-apart notes");
+        report.AppendLine(CultureInfo.InvariantCulture, $"## De-identification on {heading}");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Command: `galen deid --eval{(input is null ? $" --eval-notes {count} --seed {seed}" : " " + Path.GetFileName(Path.GetFullPath(input)))}{(learned ? $" --training-notes {trainingNotes}" : " --no-learned")}`.");
         report.AppendLine();

@@ -95,8 +95,11 @@ public static class ServeCommand
         console.MarkupLine($"  audit log  {Markup.Escape(options.ResolvedAuditLogPath)}");
         if (generatedKey is not null)
         {
-            console.MarkupLine($"  API key    [yellow]{generatedKey}[/] (all roles; shown once, for this run only — use --config for lasting keys)");
-            console.MarkupLine($"  try        curl -s -H 'X-Api-Key: {generatedKey}' {Markup.Escape(url)}/api/models");
+            // The key on a line of its own that fits 80 columns, as a shell assignment, so a narrow
+            // terminal never folds it and the sample requests below can be pasted as they are.
+            console.MarkupLine("  API key (all roles, this run only; --config gives lasting keys):");
+            console.MarkupLine($"  [yellow]GALEN_KEY={generatedKey}[/]");
+            console.MarkupLine($"  try        curl -s -H \"X-Api-Key: $GALEN_KEY\" {Markup.Escape(url)}/api/models");
         }
 
         var catalog = (Galen.Serve.Models.ModelCatalog)host.Services.GetService(typeof(Galen.Serve.Models.ModelCatalog))!;
@@ -115,10 +118,10 @@ public static class ServeCommand
         if (catalog.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault() is { } sample && generatedKey is not null)
         {
             string features = string.Join(", ", sample.Features.Take(3).Select(f => $"\"{f.Name}\": 1.0"));
-            console.MarkupLine($"  predict    curl -s -X POST -H 'X-Api-Key: {generatedKey}' -H 'Content-Type: application/json' -d '{{\"features\": {{{Markup.Escape(features)}}}, \"reasons\": 3}}' {Markup.Escape(url)}/api/models/{Markup.Escape(sample.Id)}/predict");
+            console.MarkupLine($"  predict    curl -s -X POST -H \"X-Api-Key: $GALEN_KEY\" -H 'Content-Type: application/json' -d '{{\"features\": {{{Markup.Escape(features)}}}, \"reasons\": 3}}' {Markup.Escape(url)}/api/models/{Markup.Escape(sample.Id)}/predict");
             if (await StorePatientSampleAsync(host.Services, catalog, cancellationToken).ConfigureAwait(false) is { } patient)
             {
-                console.MarkupLine($"  patient    curl -s -H 'X-Api-Key: {generatedKey}' '{Markup.Escape(url)}/api/patients/{Markup.Escape(patient.PatientId)}/risk?model={Markup.Escape(patient.ModelId)}&reasons=3'");
+                console.MarkupLine($"  patient    curl -s -H \"X-Api-Key: $GALEN_KEY\" '{Markup.Escape(url)}/api/patients/{Markup.Escape(patient.PatientId)}/risk?model={Markup.Escape(patient.ModelId)}&reasons=3'");
                 console.MarkupLine($"  dashboard  {Markup.Escape(url)}/dashboard/patient.html?id={Markup.Escape(patient.PatientId)}&model={Markup.Escape(patient.ModelId)} (sign in with the key)");
             }
         }

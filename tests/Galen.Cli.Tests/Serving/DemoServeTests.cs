@@ -89,9 +89,9 @@ public sealed partial class DemoServeTests(ServingHospital hospital) : IDisposab
         Assert.False(File.Exists(missing));
     }
 
-    [GeneratedRegex(@"API key\s+(glk_[A-Za-z0-9_\-]+)")]
+    [GeneratedRegex(@"GALEN_KEY=(glk_[A-Za-z0-9_\-]+)")]
     private static partial Regex ApiKey();
 
-    [GeneratedRegex(@"patient\s+curl -s -H 'X-Api-Key: [^']+' '([^']+)'")]
+    [GeneratedRegex(@"patient\s+curl -s -H ""X-Api-Key: \$GALEN_KEY"" '([^']+)'")]
     private static partial Regex PatientCurl();
 }

@@ -85,6 +85,7 @@ public sealed class OperationsTests
         factory.FhirServerResources["Patient"] = FhirFixtures.Json(FhirFixtures.Patient());
         factory.FhirServerResources["Encounter"] = FhirFixtures.Json(FhirFixtures.SearchSet([FhirFixtures.Encounter()]));
         factory.FhirServerResources["Condition"] = FhirFixtures.Json(FhirFixtures.SearchSet([FhirFixtures.Diabetes()]));
+        factory.FhirServerResources["Procedure"] = FhirFixtures.Json(FhirFixtures.SearchSet([]));
         factory.FhirServerResources["Observation"] = FhirFixtures.Json(FhirFixtures.SearchSet(FhirFixtures.Observations(6)));
         factory.FhirServerResources["MedicationRequest"] = FhirFixtures.Json(FhirFixtures.SearchSet([FhirFixtures.Metformin()]));
         var cds = new

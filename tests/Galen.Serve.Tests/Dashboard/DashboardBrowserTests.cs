@@ -80,6 +80,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("#title")).ToHaveTextAsync("Inpatient mortality — version 1");
         await Assertions.Expect(page.Locator("#metrics tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#features tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#reporting tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#reporting tbody tr").Nth(0)).ToContainTextAsync("Death before discharge from the index stay");
+        await Assertions.Expect(page.Locator("#reporting tbody tr").Nth(1)).ToContainTextAsync("not stated");
         await Assertions.Expect(page.Locator("#lineage")).ToContainTextAsync("sha256:4be1c0ffee");
         await Assertions.Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "model-card.png"), FullPage = true });

@@ -30,7 +30,8 @@ internal sealed class LogisticTestModel : IServedModel
             "Flags adult inpatients at risk of the outcome so a clinician can review them (test model).",
             "Synthetic adult inpatients.",
             [new CardMetric("AUROC", 0.81, 0.78, 0.84), new CardMetric("AUROC", 0.79, 0.74, 0.84, "female")],
-            ["Not validated outside the synthetic hospital.", "Not for children."]);
+            ["Not validated outside the synthetic hospital.", "Not for children."],
+            [new CardItem("Outcome definition", "Death before discharge from the index stay"), new CardItem("Data dates", null), new CardItem("Missing data", "Mean imputation")]);
     }
 
     public LabelSchema Outcome { get; }

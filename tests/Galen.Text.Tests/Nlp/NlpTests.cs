@@ -55,6 +55,10 @@ public sealed class NlpTests
     [InlineData("No fever but worsening cough.", "cough", false, false, false)]
     [InlineData("Patient has a cough.", "cough", false, false, false)]
     [InlineData("Gram negative rods in sepsis.", "sepsis", false, false, false)]
+    [InlineData("He has not had any leg swelling, abdominal pain, chest pain, headache or dysuria.", "dysuria", true, false, false)]
+    [InlineData("She reports no dizziness, fever, melena, headache or cough.", "cough", true, false, false)]
+    [InlineData("No fever; he reports cough, headache and nausea.", "nausea", false, false, false)]
+    [InlineData("No fever at any time during the long stay in the ward and nausea.", "nausea", false, false, false)]
     public void Negation_uncertainty_and_family_context_follow_triggers_scopes_and_terminators(string sentence, string word, bool negated, bool uncertain, bool family)
     {
         int start = sentence.IndexOf(word, StringComparison.Ordinal);

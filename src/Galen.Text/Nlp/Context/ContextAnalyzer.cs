@@ -38,6 +38,9 @@ public sealed class ContextAnalyzer
     /// <summary>Words a scope reaches at most (NegEx used 5; 6 suits longer clinical phrases).</summary>
     public int Window { get; }
 
+    /// <summary>Longest list item, in words, a pre-trigger's scope runs through beyond <see cref="Window"/> (commas and joining words do not count).</summary>
+    public const int ListItemWords = 4;
+
     /// <summary>The assertion of the mention [start, end) inside <paramref name="sentence"/> of <paramref name="text"/>.</summary>
     public Assertion Analyze(string text, TextRange sentence, int start, int end, SectionKind section = SectionKind.Preamble)
     {
@@ -51,10 +54,54 @@ public sealed class ContextAnalyzer
         }
 
         var kinds = Triggers(text, words, first, last);
-        bool negated = InScope(kinds, first, last, TriggerKind.PreNegation, TriggerKind.PostNegation);
-        bool uncertain = InScope(kinds, first, last, TriggerKind.PreUncertainty, TriggerKind.PostUncertainty);
-        bool family = section == SectionKind.FamilyHistory || InScope(kinds, first, last, TriggerKind.Family, null, toSentenceEnd: true);
+        var listBreaks = ListShape(text, words);
+        bool negated = InScope(kinds, listBreaks, first, last, TriggerKind.PreNegation, TriggerKind.PostNegation);
+        bool uncertain = InScope(kinds, listBreaks, first, last, TriggerKind.PreUncertainty, TriggerKind.PostUncertainty);
+        bool family = section == SectionKind.FamilyHistory || InScope(kinds, listBreaks, first, last, TriggerKind.Family, null, toSentenceEnd: true);
         return new Assertion(negated, uncertain, family);
+    }
+
+    // Each token's part in a list: 0 a word, 1 a joining word ("or", "and", "nor"), 2 a comma.
+    private static byte[] ListShape(string text, List<Token> words)
+    {
+        var shape = new byte[words.Count];
+        for (int i = 0; i < words.Count; i++)
+        {
+            var word = text.AsSpan(words[i].Start, words[i].Length);
+            shape[i] = word is "," ? (byte)2
+                : word.Equals("or", StringComparison.OrdinalIgnoreCase) || word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("nor", StringComparison.OrdinalIgnoreCase) ? (byte)1
+                : (byte)0;
+        }
+
+        return shape;
+    }
+
+    // A pre-trigger followed by a list ("denies dizziness, fever, melena, headache or cough") reaches
+    // every item of it: beyond the window, the tokens between are list items separated by commas or
+    // joining words — the first within the window (it holds the trigger's own words), the others of
+    // at most ListItemWords words — and the mention is the next item.
+    private bool InList(byte[] shape, int trigger, int first)
+    {
+        int item = 0;
+        int limit = Window;
+        bool any = false;
+        for (int j = trigger + 1; j < first; j++)
+        {
+            if (shape[j] != 0)
+            {
+                any = true;
+                item = 0;
+                limit = ListItemWords;
+                continue;
+            }
+
+            if (++item > limit)
+            {
+                return false;
+            }
+        }
+
+        return any && shape[first - 1] != 0;
     }
 
     private static List<Token> Words(string text, TextRange sentence)
@@ -116,7 +163,7 @@ public sealed class ContextAnalyzer
         return kinds;
     }
 
-    private bool InScope(TriggerKind?[] kinds, int first, int last, TriggerKind pre, TriggerKind? post, bool toSentenceEnd = false)
+    private bool InScope(TriggerKind?[] kinds, byte[] listBreaks, int first, int last, TriggerKind pre, TriggerKind? post, bool toSentenceEnd = false)
     {
         // Forward scope: a pre-trigger before the mention, with no terminator or other trigger between.
         for (int i = first - 1, distance = 1; i >= 0; i--, distance++)
@@ -128,7 +175,7 @@ public sealed class ContextAnalyzer
 
             if (kind == pre)
             {
-                return toSentenceEnd || first - i <= Window;
+                return toSentenceEnd || first - i <= Window || InList(listBreaks, i, first);
             }
 
             if (kind is TriggerKind.Terminator || (kind is TriggerKind.PreNegation or TriggerKind.PreUncertainty && kind != pre && !toSentenceEnd))
