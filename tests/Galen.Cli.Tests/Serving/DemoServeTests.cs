@@ -5,7 +5,7 @@ using Galen.Core.Bundles;
 using Galen.Core.Errors;
 using Galen.Data.Scoring;
 using Galen.Serve.Hosting;
-using Spectre.Console.Testing;
+using Spectre.Console;
 
 namespace Galen.Cli.Tests.Serving;
 
@@ -26,7 +26,26 @@ public sealed partial class DemoServeTests(ServingHospital hospital) : IDisposab
     public async Task Demo_serve_registers_the_models_prints_a_request_that_works_with_the_printed_key_and_stops_on_cancellation()
     {
         Directory.CreateDirectory(_work);
-        var console = new TestConsole().Width(1000);
+        // The service writes to the console from its own thread while the test polls it, so the
+        // console writes through a synchronized writer and the test reads under the same lock.
+        var buffer = new StringWriter();
+        var writer = TextWriter.Synchronized(buffer);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 1000;
+        string Output()
+        {
+            lock (writer)
+            {
+                return buffer.ToString();
+            }
+        }
+
         var context = new DemoContext(console, new DemoOptions(200, 1, 1, Serve: true), _work);
         var manifest = ModelBundle.ReadManifest(hospital.MortalityBundle);
         context.Set(new ServableModels([new ServableModel(ServingHospital.MortalityId, ServedBundleFormats.Tabular, hospital.MortalityBundle, "In-hospital mortality",
@@ -36,12 +55,12 @@ public sealed partial class DemoServeTests(ServingHospital hospital) : IDisposab
 
         var serving = new ServeStage(port: 0).RunAsync(context, stop.Token);
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!console.Output.Contains("Press Ctrl+C", StringComparison.Ordinal) && !serving.IsCompleted && DateTime.UtcNow < deadline)
+        while (!Output().Contains("Press Ctrl+C", StringComparison.Ordinal) && !serving.IsCompleted && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
-        string output = console.Output;
+        string output = Output();
         var key = ApiKey().Match(output).Groups[1].Value;
         var patientRequest = PatientCurl().Match(output);
         Assert.True(patientRequest.Success, output);
@@ -57,7 +76,7 @@ public sealed partial class DemoServeTests(ServingHospital hospital) : IDisposab
         Assert.Equal(System.Net.HttpStatusCode.OK, risk.StatusCode);
         Assert.Contains("\"probability\":", await risk.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, noKey.StatusCode);
-        Assert.Contains("Stopped.", console.Output, StringComparison.Ordinal);
+        Assert.Contains("Stopped.", Output(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_work, "registry", "audit", "audit.jsonl")));
     }
 
