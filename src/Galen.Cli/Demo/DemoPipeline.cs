@@ -9,6 +9,7 @@ public static class DemoPipeline
         new ClinicalDataStage(),
         new NeuralNetworkStage(),
         new TabularModelsStage(),
+        new ImagingStage(),
         new DeidStage(),
         new ServeStage(),
     ];
