@@ -37,6 +37,8 @@ parser.add_argument("--max-features", default="sqrt")
 parser.add_argument("--max-leaves", default="none")
 parser.add_argument("--threads", type=int, default=2)
 parser.add_argument("--repeats", type=int, default=1)
+parser.add_argument("--seed", type=int, default=0)
+parser.add_argument("--bins", type=int, default=256)  # Galen's option; ignored here
 parser.add_argument("--summary", action="store_true")
 args = parser.parse_args()
 
@@ -99,7 +101,7 @@ if not os.path.exists(results):
 for _ in range(args.repeats):
     model = RandomForestClassifier(n_estimators=args.trees, max_depth=depth, min_samples_leaf=args.min_leaf,
                                    max_features=max_features(args.max_features), max_leaf_nodes=leaves,
-                                   n_jobs=args.threads, random_state=0)
+                                   n_jobs=args.threads, random_state=args.seed)
     cpu, wall = time.process_time(), time.perf_counter()
     model.fit(X[:cut], y[:cut])
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu

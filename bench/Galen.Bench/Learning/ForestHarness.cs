@@ -15,7 +15,7 @@ namespace Galen.Bench.Learning;
 /// test AUROC to <c>forest-galen.csv</c>.
 /// <code>harness forest FOLDER [--rows 50000] [--features 50] [--trees 100] [--depth none]
 ///   [--min-leaf 1] [--max-features sqrt] [--max-leaves none] [--threads 2] [--repeats 1]
-///   [--engine forest|fastforest] [--data-only]</code>
+///   [--engine forest|fastforest] [--seed 42] [--bins 256] [--data-only]</code>
 /// </summary>
 public static class ForestHarness
 {
@@ -71,6 +71,7 @@ public static class ForestHarness
             FeatureFractionPerSplit = 0.3,
             SampleFraction = 0.7,
             Threads = options.Threads,
+            Seed = options.Seed,
         }),
         _ => new RandomForestTrainer(new RandomForestOptions
         {
@@ -80,6 +81,8 @@ public static class ForestHarness
             MaximumLeaves = options.MaximumLeaves,
             FeaturesPerSplit = options.MaximumFeatures,
             Threads = options.Threads,
+            Seed = options.Seed,
+            Bins = options.Bins,
         }),
     };
 
@@ -109,7 +112,7 @@ public static class ForestHarness
 
     private static LabelledSet<FeatureMatrix> Set(float[] values, bool[] labels, int features) => PeerHarness.Set(values, labels, features);
 
-    private sealed record Options(int Rows, int Features, int Trees, int? Depth, int MinimumLeaf, string MaximumFeatures, int? MaximumLeaves, int Threads, int Repeats, string Engine, bool DataOnly)
+    private sealed record Options(int Rows, int Features, int Trees, int? Depth, int MinimumLeaf, string MaximumFeatures, int? MaximumLeaves, int Threads, int Repeats, string Engine, bool DataOnly, int Seed = 42, int Bins = 256)
     {
         public static Options Parse(string[] args)
         {
@@ -131,6 +134,8 @@ public static class ForestHarness
                     "--repeats" => o with { Repeats = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     "--engine" => o with { Engine = Next() },
                     "--data-only" => o with { DataOnly = true },
+                    "--seed" => o with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                    "--bins" => o with { Bins = int.Parse(Next(), CultureInfo.InvariantCulture) },
                     _ => throw new ArgumentException($"Unknown forest harness option {args[i]}."),
                 };
             }

@@ -24,24 +24,27 @@ public sealed class TabularPreprocessor(bool standardize, bool missingIndicators
         var means = new float[columns];
         var scales = new float[columns];
         var hadMissing = new bool[columns];
-        var column = new List<float>(train.Rows);
+        var buffer = new float[train.Rows];
+        var sorter = new Trees.FloatRadixSort(train.Rows);
+        var values = train.Values;
         for (int j = 0; j < columns; j++)
         {
-            column.Clear();
+            int observed = 0;
             for (int i = 0; i < train.Rows; i++)
             {
-                float v = train[i, j];
+                float v = values[(i * columns) + j];
                 if (float.IsNaN(v))
                 {
                     hadMissing[j] = true;
                 }
                 else
                 {
-                    column.Add(v);
+                    buffer[observed++] = v;
                 }
             }
 
-            if (column.Count == 0)
+            var column = buffer.AsSpan(0, observed);
+            if (column.Length == 0)
             {
                 medians[j] = 0;
                 means[j] = 0;
@@ -49,8 +52,8 @@ public sealed class TabularPreprocessor(bool standardize, bool missingIndicators
                 continue;
             }
 
-            column.Sort();
-            int n = column.Count;
+            sorter.Sort(column);
+            int n = column.Length;
             medians[j] = n % 2 == 1 ? column[n / 2] : (float)((column[(n / 2) - 1] + (double)column[n / 2]) / 2);
 
             // Mean and deviation of the imputed column, which is what the model sees.

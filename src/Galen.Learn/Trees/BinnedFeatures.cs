@@ -65,41 +65,70 @@ internal sealed class BinnedFeatures
         var lowest = new float[features][];
         var highest = new float[features][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
-        Parallel.For(
+        try
+        {
+            BinColumns();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return new BinnedFeatures(rows, columns, thresholds, lowest, highest);
+
+        void BinColumns() => Parallel.For(
             0,
             features,
             options,
-            () => new float[rows],
-            (feature, _, column) =>
+            () => new ColumnScratch(rows),
+            (feature, _, scratch) =>
             {
-                for (int i = 0; i < rows; i++)
-                {
-                    column[i] = values[(i * features) + feature];
-                }
-
-                var edges = Edges(column, maximumBins, feature);
-                var bins = new byte[rows];
-                var low = new float[edges.Length + 1];
-                var high = new float[edges.Length + 1];
-                low.AsSpan().Fill(float.PositiveInfinity);
-                high.AsSpan().Fill(float.NegativeInfinity);
+                var column = scratch.Column;
                 for (int i = 0; i < rows; i++)
                 {
                     float v = values[(i * features) + feature];
-                    int b = BinOf(edges, v);
-                    bins[i] = (byte)b;
-                    low[b] = Math.Min(low[b], v);
-                    high[b] = Math.Max(high[b], v);
+                    column[i] = float.IsNaN(v) ? throw new ArgumentException($"Feature {feature} has a missing value; impute before growing trees.", nameof(values)) : v;
+                }
+
+                scratch.Sorter.Sort(column, scratch.Sorted, scratch.Order);
+                var edges = Edges(scratch, maximumBins);
+                var bins = new byte[rows];
+                var low = new float[edges.Length + 1];
+                var high = new float[edges.Length + 1];
+
+                // Walk the sorted values once: each bin is a run of them.
+                var sorted = scratch.Sorted;
+                var order = scratch.Order;
+                int bin = 0;
+                if (rows > 0)
+                {
+                    low[0] = sorted[0];
+                }
+
+                for (int i = 0; i < rows; i++)
+                {
+                    float v = sorted[i];
+                    while (bin < edges.Length && v > edges[bin])
+                    {
+                        high[bin] = sorted[i - 1];
+                        low[++bin] = v;
+                    }
+
+                    bins[order[i]] = (byte)bin;
+                }
+
+                if (rows > 0)
+                {
+                    high[bin] = sorted[rows - 1];
                 }
 
                 columns[feature] = bins;
                 thresholds[feature] = edges;
                 lowest[feature] = low;
                 highest[feature] = high;
-                return column;
+                return scratch;
             },
             _ => { });
-        return new BinnedFeatures(rows, columns, thresholds, lowest, highest);
     }
 
     /// <summary>The bin of <paramref name="value"/>: the first bin whose upper edge is ≥ the value.</summary>
@@ -140,35 +169,23 @@ internal sealed class BinnedFeatures
         return threshold > middle ? MathF.BitDecrement(threshold) : threshold;
     }
 
-    /// <summary>Sorts the column (in place) and cuts it into at most <paramref name="maximumBins"/> bins of about equal counts.</summary>
-    private static float[] Edges(float[] column, int maximumBins, int feature)
+    /// <summary>Cuts a sorted column into at most <paramref name="maximumBins"/> bins of about equal counts.</summary>
+    private static float[] Edges(ColumnScratch scratch, int maximumBins)
     {
-        Array.Sort(column);
-        if (column.Length > 0 && float.IsNaN(column[0]))
-        {
-            throw new ArgumentException($"Feature {feature} has a missing value; impute before growing trees.", nameof(column));
-        }
-
         // Distinct values and how many rows hold each.
+        var column = scratch.Sorted;
+        var values = scratch.Distinct;
+        var counts = scratch.Counts;
         int distinct = 0;
         for (int i = 0; i < column.Length; i++)
         {
             if (i == 0 || column[i] != column[i - 1])
             {
-                distinct++;
-            }
-        }
-
-        var values = new float[distinct];
-        var counts = new int[distinct];
-        for (int i = 0, d = -1; i < column.Length; i++)
-        {
-            if (i == 0 || column[i] != column[i - 1])
-            {
-                values[++d] = column[i];
+                values[distinct] = column[i];
+                counts[distinct++] = 0;
             }
 
-            counts[d]++;
+            counts[distinct - 1]++;
         }
 
         if (distinct <= maximumBins)
@@ -207,5 +224,21 @@ internal sealed class BinnedFeatures
         }
 
         return [.. edges];
+    }
+
+    /// <summary>One thread's buffers for binning columns of <c>rows</c> values.</summary>
+    private sealed class ColumnScratch(int rows)
+    {
+        public float[] Column { get; } = new float[rows];
+
+        public float[] Sorted { get; } = new float[rows];
+
+        public int[] Order { get; } = new int[rows];
+
+        public float[] Distinct { get; } = new float[rows];
+
+        public int[] Counts { get; } = new int[rows];
+
+        public FloatRadixSort Sorter { get; } = new(rows);
     }
 }

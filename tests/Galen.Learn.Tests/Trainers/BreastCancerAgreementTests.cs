@@ -26,7 +26,7 @@ public sealed class BreastCancerAgreementTests
     [InlineData("logreg", 0.9932)]
     [InlineData("svm", 0.9882)]
     [InlineData("rff-svm", 0.9940)]
-    [InlineData("forest", 0.9880)]
+    [InlineData("forest", 0.9909)] // RandomForestClassifier(100) with its defaults: Galen's forest takes the same parameters
     [InlineData("lightgbm", 0.9889)]
     [InlineData("fasttree", 0.9868)]
     [InlineData("fastforest", 0.9880)]

@@ -23,6 +23,10 @@ internal sealed class CsvReader
     private int _start;
     private int _end;
     private bool _eof;
+
+    // Position of the next quote at or after _start in the buffer (or _end when there is none
+    // up to _end), found once per stretch of quote-free records instead of once per line.
+    private int _nextQuote = -1;
     private long _nextLine = 1;
     private int[] _fieldStart = new int[32];
     private int[] _fieldLength = new int[32];
@@ -160,8 +164,14 @@ internal sealed class CsvReader
         }
 
         int lineLength = newline < 0 ? data.Length : newline;
+        if (_nextQuote < _start)
+        {
+            int quote = data.IndexOf((byte)'"');
+            _nextQuote = quote < 0 ? _end : _start + quote;
+        }
+
         var line = data[..lineLength];
-        if (line.IndexOf((byte)'"') < 0)
+        if (_nextQuote >= _start + lineLength)
         {
             // Fast path: no quotes, the record is exactly this line.
             int contentLength = lineLength > 0 && line[lineLength - 1] == (byte)'\r' ? lineLength - 1 : lineLength;
@@ -410,6 +420,7 @@ internal sealed class CsvReader
 
     private void Fill()
     {
+        _nextQuote = -1;
         if (_start > 0)
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
