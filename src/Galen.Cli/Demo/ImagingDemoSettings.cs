@@ -10,7 +10,7 @@ namespace Galen.Cli.Demo;
 public sealed record ImagingDemoSettings
 {
     /// <summary>Synthetic chest films generated; three quarters train, the rest are held out.</summary>
-    public int Films { get; init; } = 600;
+    public int Films { get; init; } = 900;
 
     /// <summary>Width and height of each film in pixels (a DCGAN size: 16, 32, 64, …).</summary>
     public int Size { get; init; } = 32;
@@ -22,10 +22,10 @@ public sealed record ImagingDemoSettings
     public IReadOnlyList<int> Widths { get; init; } = [8, 16, 32];
 
     /// <summary>Training epochs of the classifier.</summary>
-    public int ClassifierEpochs { get; init; } = 8;
+    public int ClassifierEpochs { get; init; } = 10;
 
     /// <summary>Training epochs of the conditional DCGAN.</summary>
-    public int GanEpochs { get; init; } = 10;
+    public int GanEpochs { get; init; } = 20;
 
     /// <summary>Feature maps of the DCGAN's generator and discriminator.</summary>
     public int GanWidth { get; init; } = 16;
@@ -54,6 +54,9 @@ public sealed record ImagingDemoSettings
         }
     }
 
-    /// <summary>Epochs of the full-size GAN run (<c>image-gan</c>); fewer than this is called short-trained.</summary>
+    /// <summary>Epochs of the full-size GAN run (<c>image-gan</c>).</summary>
     public const int FullGanEpochs = 25;
+
+    /// <summary>Training films of the full-size GAN run; fewer film passes than its epochs × films is called short-trained.</summary>
+    public const int FullGanFilms = 4000;
 }

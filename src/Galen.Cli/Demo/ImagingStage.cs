@@ -65,6 +65,7 @@ public sealed class ImagingStage(ImagingDemoSettings? settings = null) : IDemoSt
                 Epochs = s.ClassifierEpochs,
                 BatchSize = 32,
                 Optimizer = new OptimizerOptions { Kind = OptimizerKind.AdamW, LearningRate = 3e-3, WeightDecay = 1e-4 },
+                Schedule = new Galen.Deep.Training.Schedules.CosineSchedule(WarmupFraction: 0.05),
                 Seed = seed,
             },
         };
@@ -118,8 +119,8 @@ public sealed class ImagingStage(ImagingDemoSettings? settings = null) : IDemoSt
 
     /// <summary>Says how far the GAN's training is from the full-size run, in words a reader can check.</summary>
     private static string ShortTrainingNote(ImagingDemoSettings s, int trainFilms) =>
-        s.GanEpochs < ImagingDemoSettings.FullGanEpochs
-            ? string.Create(CultureInfo.InvariantCulture, $"short-trained ({s.GanEpochs} epochs on {trainFilms} films; the image-gan benchmark trains {ImagingDemoSettings.FullGanEpochs} epochs on 4000), so expect blurry samples")
+        (long)s.GanEpochs * trainFilms < (long)ImagingDemoSettings.FullGanEpochs * ImagingDemoSettings.FullGanFilms
+            ? string.Create(CultureInfo.InvariantCulture, $"short-trained ({s.GanEpochs} epochs on {trainFilms} films; the image-gan benchmark trains {ImagingDemoSettings.FullGanEpochs} epochs on {ImagingDemoSettings.FullGanFilms}), so expect blurry samples")
             : string.Create(CultureInfo.InvariantCulture, $"{s.GanEpochs} epochs on {trainFilms} films");
 
     private static (double Macro, IReadOnlyList<(string Finding, double Auroc)> PerFinding) Score(ImageClassifierModel model, LabelledSet<ImageSet> test)
