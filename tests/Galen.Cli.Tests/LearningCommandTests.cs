@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Galen.Cli.Demo;
 using Galen.Learn.Datasets;
-using Spectre.Console.Testing;
 
 namespace Galen.Cli.Tests;
 
-/// <summary>galen train / evaluate / report on a CSV, end to end, and the demo's tabular stage.</summary>
+/// <summary>galen train / evaluate / report on a CSV, end to end.</summary>
 public sealed class LearningCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "galen-learning-cli-" + Guid.NewGuid().ToString("N"));
@@ -96,21 +94,6 @@ public sealed class LearningCommandTests : IDisposable
         Assert.Matches(@"train\s+Train and compare models", text);
         Assert.Matches(@"evaluate\s+Evaluate a saved model bundle", text);
         Assert.Matches(@"report\s+Write the HTML report", text);
-    }
-
-    [Fact]
-    public async Task The_demo_stage_trains_three_families_on_the_built_in_data_and_says_where_the_report_is()
-    {
-        var console = new TestConsole().Width(200);
-        var context = new DemoContext(console, new DemoOptions(1000, 42, 1), _folder);
-
-        await new TabularModelsStage().RunAsync(context, CancellationToken.None);
-
-        Assert.Matches(@"logreg\s+│\s+0\.99\d", console.Output);
-        Assert.Contains("forest", console.Output, StringComparison.Ordinal);
-        Assert.Contains("lightgbm", console.Output, StringComparison.Ordinal);
-        Assert.Contains("Report: ", console.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_folder, "models", "breast-cancer-report.html")));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -27,8 +27,9 @@ public static class DemoCommand
 
     private static readonly Option<int> Epochs = new("--epochs")
     {
-        Description = "Training epochs for neural networks.",
-        DefaultValueFactory = _ => 25,
+        Description = "Most training epochs for the sequence networks (early stopping on validation patients may stop sooner).",
+        // A few epochs keep the demo to minutes on two cores; galen train --task defaults to 30.
+        DefaultValueFactory = _ => 8,
     };
 
     private static readonly Option<bool> Serve = new("--serve")

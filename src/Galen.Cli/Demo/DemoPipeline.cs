@@ -7,8 +7,7 @@ public static class DemoPipeline
     [
         new SyntheticHospitalStage(),
         new ClinicalDataStage(),
-        new NeuralNetworkStage(),
-        new TabularModelsStage(),
+        new ClinicalModelsStage(),
         new ImagingStage(),
         new DeidStage(),
         new ServeStage(),

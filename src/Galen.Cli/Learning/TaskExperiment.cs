@@ -61,7 +61,10 @@ public static class TaskExperiment
     public const string SeriesInputs = "time-series";
 
     /// <summary>Every model name a task experiment accepts: the tabular trainers and the networks.</summary>
-    public static IReadOnlyList<string> ModelNames { get; } = [.. TrainerCatalog.Names, .. DeepModelCatalog.Entries.Select(e => e.Name)];
+    public static IReadOnlyList<string> ModelNames { get; } = [.. TrainerCatalog.Names, .. Networks.Select(e => e.Name)];
+
+    /// <summary>The networks a task's samples feed: tabular, visit-sequence and time-series ones (text models read notes, which tasks do not carry).</summary>
+    private static IEnumerable<DeepModelEntry> Networks => DeepModelCatalog.Entries.Where(e => e.Inputs is DeepInputKind.Tabular or DeepInputKind.VisitSequences or DeepInputKind.TimeSeries);
 
     /// <summary>The split every experiment uses: 70 % of patients to train, 10 % to validate, 20 % to test.</summary>
     public static HoldOutFractions Fractions { get; } = HoldOutFractions.Default;
@@ -86,7 +89,7 @@ public static class TaskExperiment
     }
 
     /// <summary>True when the model is one of Galen.Deep's networks.</summary>
-    public static bool IsNetwork(string name) => DeepModelCatalog.Entries.Any(e => e.Name == name);
+    public static bool IsNetwork(string name) => Networks.Any(e => e.Name == name);
 
     /// <summary>Runs the experiment. <paramref name="trueRisks"/>: the generator's probability per sample key, when known.</summary>
     public static TaskExperimentResult Run(
@@ -207,7 +210,8 @@ public static class TaskExperiment
         {
             DeepInputKind.Tabular => ExperimentCandidate.Create(name, TabularInputs, () => DeepModelCatalog.Create<FeatureMatrix>(name, settings), set),
             DeepInputKind.VisitSequences => ExperimentCandidate.Create(name, VisitInputs, () => DeepModelCatalog.Create<VisitSequenceInputs>(name, settings), inputs.Visits),
-            _ => ExperimentCandidate.Create(name, SeriesInputs, () => DeepModelCatalog.Create<TimeSeriesInputs>(name, settings), inputs.Series),
+            DeepInputKind.TimeSeries => ExperimentCandidate.Create(name, SeriesInputs, () => DeepModelCatalog.Create<TimeSeriesInputs>(name, settings), inputs.Series),
+            var other => throw new GalenConfigurationException($"The network '{name}' reads {other}, which a clinical task does not provide."),
         };
     }
 

@@ -1,3 +1,4 @@
+using Galen.Deep.Persistence;
 using Galen.Learn.Experiments;
 using Galen.Serve.Models;
 
@@ -13,10 +14,10 @@ public static class ServedBundleFormats
     public const string Tabular = "galen-bundle/tabular";
 
     /// <summary>
-    /// Reserved for TorchSharp networks on tabular features. Its loader is added here, as
-    /// <c>new GalenBundleLoader(Deep, [deep codec])</c>, once the deep model family writes bundles
-    /// with an <see cref="Core.Bundles.IModelCodec"/>; until then such entries are reported as not
-    /// loaded (no loader for the format).
+    /// TorchSharp networks (<see cref="DeepBundleCodec"/>, family <c>deep</c>) written by
+    /// <c>galen train --task</c> and the demo. Networks on tabular features (the MLP) are served;
+    /// a visit-sequence or time-series network needs sequence inputs the service does not build
+    /// yet, so loading one fails with the reason and the entry is reported as not loaded.
     /// </summary>
     public const string Deep = "galen-bundle/deep";
 
@@ -24,5 +25,6 @@ public static class ServedBundleFormats
     public static IReadOnlyList<IModelLoader> Loaders() =>
     [
         new GalenBundleLoader(Tabular, TabularBundles.Codecs),
+        new GalenBundleLoader(Deep, [new DeepBundleCodec()]),
     ];
 }
