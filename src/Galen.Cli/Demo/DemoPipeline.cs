@@ -8,6 +8,7 @@ public static class DemoPipeline
         new SyntheticHospitalStage(),
         new ClinicalDataStage(),
         new ClinicalModelsStage(),
+        new ImagingStage(),
         new DeidStage(),
         new ServeStage(),
     ];
