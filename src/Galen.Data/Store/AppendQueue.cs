@@ -11,7 +11,7 @@ namespace Galen.Data.Store;
 /// </summary>
 internal sealed class AppendQueue : IDisposable
 {
-    private readonly BlockingCollection<(TableWriter Writer, DuckDBDataChunk Chunk)> _work = new(boundedCapacity: 32);
+    private readonly BlockingCollection<(TableWriter Writer, DuckDBDataChunk Chunk)> _work = new();
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _idle = new(initialState: true);
     private readonly Lock _gate = new();
@@ -24,7 +24,11 @@ internal sealed class AppendQueue : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Queues a full chunk of <paramref name="writer"/>'s table; blocks while 32 chunks are waiting.</summary>
+    /// <summary>
+    /// Queues a full chunk of <paramref name="writer"/>'s table. The queue itself is unbounded;
+    /// each writer's chunk pool bounds it (the writer waits for a stored chunk when its pool is
+    /// used up), so the parser can run a few row groups ahead while DuckDB compresses one.
+    /// </summary>
     public void Enqueue(TableWriter writer, DuckDBDataChunk chunk)
     {
         ThrowIfFailed();
