@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Galen.Cli.Imaging;
 using Galen.Cli.Learning;
 using Galen.Deep.Imaging;
+using Spectre.Console.Testing;
 
 namespace Galen.Cli.Tests;
 
@@ -118,6 +119,50 @@ public sealed partial class ImageTrainCommandTests : IDisposable
                 Assert.Equal(fields[2 + c], reloaded[(i * 3) + c].ToString("R", CultureInfo.InvariantCulture));
             }
         }
+    }
+
+    [Fact]
+    public async Task A_patient_column_keeps_each_patients_films_on_one_side_of_the_hold_out()
+    {
+        string films = await SynthesiseAsync();
+        string labels = Path.Combine(films, "labels.csv");
+        var lines = File.ReadAllLines(labels);
+        var patientOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 1; i < lines.Length; i++)
+        {
+            string patient = $"P{(i - 1) / 3}";
+            patientOf[lines[i].Split(',')[0]] = patient;
+            lines[i] += "," + patient;
+        }
+
+        lines[0] += ",patient";
+        File.WriteAllLines(labels, lines);
+        string output = Path.Combine(_work, "out");
+
+        var (code, text) = await TrainAsync(films, output);
+
+        Assert.True(code == GalenApp.Ok, text);
+        Assert.Contains("patients from the patient column", Flat(text), StringComparison.Ordinal);
+        var heldOut = File.ReadAllLines(Path.Combine(output, "images-cnn-test-predictions.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        var heldOutPatients = heldOut.Select(f => patientOf[f]).ToHashSet(StringComparer.Ordinal);
+        Assert.InRange(heldOutPatients.Count, 8, 12);
+        Assert.All(patientOf, p => Assert.Equal(heldOutPatients.Contains(p.Value), heldOut.Contains(p.Key)));
+    }
+
+    [Fact]
+    public async Task Training_stops_when_cancelled_and_writes_no_bundle()
+    {
+        string films = await SynthesiseAsync();
+        string output = Path.Combine(_work, "out");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // 500 epochs would take minutes; cancellation must stop it within the epoch under way.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ImageExperiment.RunAsync(
+            new TestConsole().Width(200), films, 500, new Galen.Learn.Configuration.TrainingConfiguration(), output, cancel.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"stopped after {clock.Elapsed}");
+        Assert.False(File.Exists(Path.Combine(output, "images-cnn.galen")));
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public static class FilmFolderSource
 
         var images = ImageSet.FromArrays(pixels, shape, labels);
         var targets = new TargetMatrix(Schema, rows.Select(r => (float)r.ClassIndex).ToArray());
-        var samples = rows.Select(r => new SampleInfo(r.File, r.Patient ?? r.File, null, new Dictionary<string, string>())).ToArray();
+        var samples = rows.Select(r => new SampleInfo(r.Patient ?? r.File, r.File, null, new Dictionary<string, string>())).ToArray();
         return new FilmFolderData(directory, labels, new LabelledSet<ImageSet>(images, targets, samples), rows.Select(r => r.Lesion).ToArray(), rejected, columns.HasPatient);
     }
 
