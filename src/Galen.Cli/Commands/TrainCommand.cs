@@ -77,9 +77,14 @@ public static class TrainCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
+    internal static readonly Option<string?> Images = new("--images")
+    {
+        Description = "Folder of labelled films (labels.csv + PNG files, as galen synth images writes it): trains the CNN (--model cnn).",
+    };
+
     private static readonly Option<string> Models = new("--model")
     {
-        Description = "Models: " + string.Join(", ", TaskExperiment.ModelNames) + ", or all (the tabular ones); comma-separated for several. Networks need --task.",
+        Description = "Models: " + string.Join(", ", TaskExperiment.ModelNames) + ", or all (the tabular ones); comma-separated for several. Networks need --task; cnn needs --images.",
         DefaultValueFactory = _ => "all",
     };
 
@@ -113,7 +118,7 @@ public static class TrainCommand
     public static Command Create(CommandContext context)
     {
         var command = new Command("train", "Train and compare models (patient-grouped cross-validation on a CSV, a patient hold-out on a clinical task); write bundles and an HTML report.");
-        foreach (var option in new Option[] { ClinicalTask, Database, ObservationHours, WindowDays, GroundTruth, Data, Label, Group, Kind, Positive, Ignore, Models, Epochs, Config, Folds, Seed, Output })
+        foreach (var option in new Option[] { ClinicalTask, Database, Images, ObservationHours, WindowDays, GroundTruth, Data, Label, Group, Kind, Positive, Ignore, Models, Epochs, Config, Folds, Seed, Output })
         {
             command.Options.Add(option);
         }
@@ -126,6 +131,19 @@ public static class TrainCommand
                 Folds = parse.GetValue(Folds) ?? configuration.Folds,
                 Seed = parse.GetValue(Seed) ?? configuration.Seed,
             };
+            if (parse.GetValue(Images) is { } images)
+            {
+                CheckImageOptions(parse);
+                string folder = Path.GetFullPath(parse.GetValue(Output)!);
+                await ImageExperiment.RunAsync(context.Console, images, parse.GetValue(Epochs), configuration, folder, cancellationToken).ConfigureAwait(false);
+                return GalenApp.Ok;
+            }
+
+            if (parse.GetValue(Models)!.Split(',').Any(m => m.Trim().Equals(ImageExperiment.ModelName, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new GalenConfigurationException("The CNN trains on images.", "Use --images FOLDER (see galen synth images) with --model cnn.");
+            }
+
             if (parse.GetValue(ClinicalTask) is not null)
             {
                 return await TrainOnTaskAsync(context, parse, configuration, cancellationToken).ConfigureAwait(false);
@@ -207,6 +225,37 @@ public static class TrainCommand
         }
 
         return GalenApp.Ok;
+    }
+
+    /// <summary>--images trains the CNN alone: options of the CSV and task sources, or another model, are a configuration error.</summary>
+    private static void CheckImageOptions(ParseResult parse)
+    {
+        var conflicting = new (string Name, bool Given)[]
+        {
+            ("--task", parse.GetValue(ClinicalTask) is not null),
+            ("--data", parse.GetValue(Data) is not null),
+            ("--label", parse.GetValue(Label) is not null),
+            ("--group", parse.GetValue(Group) is not null),
+            ("--kind", parse.GetValue(Kind) is not null),
+            ("--positive", parse.GetValue(Positive) is not null),
+            ("--ignore", parse.GetValue(Ignore) is { Length: > 0 }),
+            ("--ground-truth", parse.GetValue(GroundTruth) is not null),
+            ("--observation-hours", parse.GetValue(ObservationHours) is not null),
+            ("--window-days", parse.GetValue(WindowDays) is not null),
+            ("--folds", parse.GetValue(Folds) is not null),
+        }.Where(o => o.Given).Select(o => o.Name).ToArray();
+        if (conflicting.Length > 0)
+        {
+            throw new GalenConfigurationException(
+                $"--images cannot be combined with {string.Join(", ", conflicting)}.",
+                "Train the CNN on a film folder (--images FOLDER --model cnn), or tabular models and networks on a CSV (--data) or a clinical task (--task), not both.");
+        }
+
+        string model = parse.GetValue(Models)!.Trim();
+        if (!model.Equals(ImageExperiment.ModelName, StringComparison.OrdinalIgnoreCase) && !model.Equals("all", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new GalenConfigurationException($"Only the CNN trains on images, not '{model}'.", "Use --model cnn with --images.");
+        }
     }
 
     /// <summary>The task named by --task and its time options.</summary>

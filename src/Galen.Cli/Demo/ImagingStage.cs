@@ -1,4 +1,5 @@
 using System.Globalization;
+using Galen.Cli.Imaging;
 using Galen.Cli.Terminal;
 using Galen.Core.Learning;
 using Galen.Core.Randomness;
@@ -55,33 +56,12 @@ public sealed class ImagingStage(ImagingDemoSettings? settings = null) : IDemoSt
         context.Console.MarkupLine(
             $"{films.Length} synthetic chest films of {s.Size}×{s.Size} (seed {seed}): {trainFilms.Length} to train on, {testFilms.Length} held out.");
 
-        var classifierOptions = new ImageClassifierOptions
-        {
-            Widths = s.Widths,
-            StemStride = 1,
-            Augmentation = [new Rotate { MaxDegrees = 5, Probability = 0.5 }, new ScaleIntensity { MinFactor = 0.95, MaxFactor = 1.05 }],
-            Training = new TrainerOptions
-            {
-                Epochs = s.ClassifierEpochs,
-                BatchSize = 32,
-                Optimizer = new OptimizerOptions { Kind = OptimizerKind.AdamW, LearningRate = 3e-3, WeightDecay = 1e-4 },
-                Schedule = new Galen.Deep.Training.Schedules.CosineSchedule(WarmupFraction: 0.05),
-                Seed = seed,
-            },
-        };
+        var classifierOptions = ChestFilmClassifier.Options(s.Widths, stemStride: 1, s.ClassifierEpochs, seed);
         using var classifier = await ProgressBars.RunAsync(context.Console, "train CNN", progress =>
             Task.Run(() => new ImageClassifierTrainer(classifierOptions).Fit(train, null, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
 
-        var (macro, perFinding) = Score(classifier, test);
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]held-out films ({testFilms.Length})[/]");
-        table.AddColumn("CNN (ResNet, TorchSharp)");
-        table.AddColumn(new TableColumn("AUROC").RightAligned());
-        table.AddRow("macro one-vs-rest", Format(macro));
-        foreach (var (name, auroc) in perFinding)
-        {
-            table.AddRow($"{Markup.Escape(name)} vs rest", Format(auroc));
-        }
-
+        var (macro, perFinding) = ChestFilmClassifier.Score(classifier, test);
+        var table = ChestFilmClassifier.AurocTable($"held-out films ({testFilms.Length})", macro, perFinding);
         context.Console.Write(table);
         context.Console.MarkupLine(
             $"CNN test AUROC (macro one-vs-rest) {Format(macro)} on {testFilms.Length} held-out films; trained on {trainFilms.Length} films for {s.ClassifierEpochs} epochs.");
@@ -123,42 +103,13 @@ public sealed class ImagingStage(ImagingDemoSettings? settings = null) : IDemoSt
             ? string.Create(CultureInfo.InvariantCulture, $"short-trained ({s.GanEpochs} epochs on {trainFilms} films; the image-gan benchmark trains {ImagingDemoSettings.FullGanEpochs} epochs on {ImagingDemoSettings.FullGanFilms}), so expect blurry samples")
             : string.Create(CultureInfo.InvariantCulture, $"{s.GanEpochs} epochs on {trainFilms} films");
 
-    private static (double Macro, IReadOnlyList<(string Finding, double Auroc)> PerFinding) Score(ImageClassifierModel model, LabelledSet<ImageSet> test)
-    {
-        var probabilities = model.Predict(test.Inputs).Values.ToArray();
-        var labels = Scorecard.ClassIndices(test.Targets);
-        int k = Finding.Width;
-        var perFinding = new List<(string, double)>();
-        for (int c = 0; c < k; c++)
-        {
-            var truth = labels.Select(l => l == c).ToArray();
-            var scores = Enumerable.Range(0, labels.Length).Select(i => probabilities[(i * k) + c]).ToArray();
-            perFinding.Add((Finding.Classes[c], BinaryRanking.Auroc(truth, scores)));
-        }
-
-        return (MulticlassScores.MacroAuroc(labels, probabilities, k), perFinding);
-    }
-
     /// <summary>Grad-CAM of each film's own finding on held-out films, the drawn lesion boxed.</summary>
     private int WriteSaliency(ImageClassifierModel model, IReadOnlyList<ChestFilm> films, ImageSet images, string path)
     {
-        // Films with a finding first; normal films only fill the grid when too few have one.
-        var rows = Enumerable.Range(0, films.Count).Where(i => films[i].Finding != ChestFilmFinding.Normal)
-            .Concat(Enumerable.Range(0, films.Count).Where(i => films[i].Finding == ChestFilmFinding.Normal))
-            .Take(Settings.SaliencyFilms)
+        var candidates = Enumerable.Range(0, films.Count)
+            .Select(i => new SaliencyFilm(i, (int)films[i].Finding, films[i].Lesion is { } b ? new ImageRegion(b.Left, b.Top, b.Right, b.Bottom) : null))
             .ToArray();
-        var shape = ImageShape.Square(Settings.Size);
-        var overlays = new List<float[]>(rows.Length);
-        foreach (int row in rows)
-        {
-            var film = films[row];
-            var map = model.Saliency(images.Select([row]), (int)film.Finding)[0];
-            ImageRegion? box = film.Lesion is { } b ? new ImageRegion(b.Left, b.Top, b.Right, b.Bottom) : null;
-            overlays.Add(SaliencyOverlay.Blend(film.Pixels, shape, map.Values, box));
-        }
-
-        File.WriteAllBytes(path, ImageGrid.Png(ImageSet.FromArrays(overlays, new ImageShape(3, Settings.Size, Settings.Size)), columns: 6, scale: 4));
-        return rows.Length;
+        return ChestFilmClassifier.WriteSaliencyGrid(model, images, ChestFilmClassifier.Pick(candidates, Settings.SaliencyFilms), path);
     }
 
     private static LabelledSet<ImageSet> Labelled(IReadOnlyList<ChestFilm> films, int size) => new(
@@ -166,5 +117,5 @@ public sealed class ImagingStage(ImagingDemoSettings? settings = null) : IDemoSt
         new TargetMatrix(Finding, films.Select(f => (float)(int)f.Finding).ToArray()),
         films.Select(f => new SampleInfo($"film-{f.Index}", $"film-{f.Index}", null, new Dictionary<string, string>())).ToArray());
 
-    private static string Format(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+    private static string Format(double value) => ChestFilmClassifier.Format(value);
 }
