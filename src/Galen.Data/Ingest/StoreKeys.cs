@@ -42,6 +42,11 @@ internal sealed class KeyIndex<TEntry>
     private readonly Dictionary<string, TEntry> _text = new(StringComparer.Ordinal);
     private readonly HashSet<string> _quarantined = new(StringComparer.Ordinal);
 
+    // The last numeric key found and its entry: event tables list a patient's (and an
+    // admission's) rows together, so most lookups repeat the previous one.
+    private long _lastNumber;
+    private TEntry? _lastEntry;
+
     public int Count => _numeric.Count + _text.Count;
 
     public static string Normalize(ReadOnlySpan<byte> key) =>
@@ -55,7 +60,19 @@ internal sealed class KeyIndex<TEntry>
     {
         if (Utf8Values.TryParseInt64(key, out long number))
         {
-            return _numeric.TryGetValue(number, out entry!);
+            if (_lastEntry is not null && number == _lastNumber)
+            {
+                entry = _lastEntry;
+                return true;
+            }
+
+            if (_numeric.TryGetValue(number, out entry!))
+            {
+                (_lastNumber, _lastEntry) = (number, entry);
+                return true;
+            }
+
+            return false;
         }
 
         return _text.TryGetValue(Encoding.UTF8.GetString(Utf8Values.Trim(key)), out entry!);
@@ -80,6 +97,7 @@ internal sealed class KeyIndex<TEntry>
         if (long.TryParse(normalizedKey, NumberStyles.Integer, CultureInfo.InvariantCulture, out long number))
         {
             _numeric[number] = entry;
+            _lastEntry = null;
         }
         else
         {
