@@ -273,7 +273,8 @@ public sealed class StoreDeidentifierTests(SyntheticStore hospital) : IClassFixt
                 SELECT person_id, visit_start_datetime AS t FROM visit_occurrence UNION ALL SELECT person_id, visit_end_datetime FROM visit_occurrence
                 UNION ALL SELECT person_id, measurement_datetime FROM measurement UNION ALL SELECT person_id, note_datetime FROM note
                 UNION ALL SELECT person_id, death_datetime FROM death UNION ALL SELECT person_id, drug_exposure_start_datetime FROM drug_exposure
-                UNION ALL SELECT person_id, procedure_datetime FROM procedure_occurrence UNION ALL SELECT person_id, visit_detail_start_datetime FROM visit_detail)
+                UNION ALL SELECT person_id, procedure_datetime FROM procedure_occurrence UNION ALL SELECT person_id, visit_detail_start_datetime FROM visit_detail
+                UNION ALL SELECT person_id, condition_start_datetime FROM condition_occurrence UNION ALL SELECT person_id, observation_datetime FROM observation)
             SELECT p.person_id, min(date_diff('minute', p.birth_datetime, e.t)) / (365.2425 * 1440)
             FROM person p JOIN e ON e.person_id = p.person_id
             WHERE e.t >= p.birth_datetime + INTERVAL 90 YEAR GROUP BY p.person_id
