@@ -300,35 +300,10 @@ public sealed class BinaryOutcomes
         var fpr = new List<double> { 0 };
         var tpr = new List<double> { 0 };
         var thresholds = new List<double> { double.PositiveInfinity };
-        double tp = 0, fp = 0;
         var totals = (Positives: TotalPositives(weights), All: TotalWeight(weights));
         double negatives = totals.All - totals.Positives;
-        int start = 0;
-        foreach (int end in _groupEnds)
+        foreach (var (tp, fp, threshold) in CumulativeCounts(weights))
         {
-            double groupWeight = 0;
-            for (int k = start; k < end; k++)
-            {
-                int i = _order[k];
-                double w = weights.IsEmpty ? 1 : weights[i];
-                groupWeight += w;
-                if (_labels[i])
-                {
-                    tp += w;
-                }
-                else
-                {
-                    fp += w;
-                }
-            }
-
-            double threshold = _scores[_order[start]];
-            start = end;
-            if (groupWeight == 0)
-            {
-                continue;
-            }
-
             fpr.Add(negatives == 0 ? double.NaN : fp / negatives);
             tpr.Add(totals.Positives == 0 ? double.NaN : tp / totals.Positives);
             thresholds.Add(threshold);
@@ -348,6 +323,29 @@ public sealed class BinaryOutcomes
         var precision = new List<double>();
         var recall = new List<double>();
         var thresholds = new List<double>();
+        foreach (var (tp, fp, threshold) in CumulativeCounts(weights))
+        {
+            precision.Add(tp / (tp + fp));
+            recall.Add(totalPositives == 0 ? double.NaN : tp / totalPositives);
+            thresholds.Add(threshold);
+        }
+
+        precision.Reverse();
+        recall.Reverse();
+        thresholds.Reverse();
+        precision.Add(1);
+        recall.Add(0);
+        return new PrecisionRecallCurve(precision, recall, thresholds);
+    }
+
+    /// <summary>
+    /// Weighted true and false positives at each distinct score, from the highest score down,
+    /// with that score as the threshold; scores whose samples all weigh zero are skipped (as
+    /// scikit-learn drops them).
+    /// </summary>
+    private List<(double TruePositives, double FalsePositives, double Threshold)> CumulativeCounts(ReadOnlySpan<int> weights)
+    {
+        var counts = new List<(double, double, double)>(_groupEnds.Length);
         double tp = 0, fp = 0;
         int start = 0;
         foreach (int end in _groupEnds)
@@ -370,22 +368,13 @@ public sealed class BinaryOutcomes
 
             double threshold = _scores[_order[start]];
             start = end;
-            if (groupWeight == 0)
+            if (groupWeight != 0)
             {
-                continue;
+                counts.Add((tp, fp, threshold));
             }
-
-            precision.Add(tp / (tp + fp));
-            recall.Add(totalPositives == 0 ? double.NaN : tp / totalPositives);
-            thresholds.Add(threshold);
         }
 
-        precision.Reverse();
-        recall.Reverse();
-        thresholds.Reverse();
-        precision.Add(1);
-        recall.Add(0);
-        return new PrecisionRecallCurve(precision, recall, thresholds);
+        return counts;
     }
 
     private static int BinOf(double score, double step, int bins)
