@@ -94,6 +94,11 @@ public static class TrainCommand
         DefaultValueFactory = _ => new SequenceTraining().Epochs,
     };
 
+    private static readonly Option<bool> Deterministic = new("--deterministic")
+    {
+        Description = "Train networks bit-for-bit repeatably: one libtorch thread and deterministic algorithms only (slower on several cores). Without it the same seed repeats a run up to the order in which threads add numbers.",
+    };
+
     private static readonly Option<string?> Config = new("--config")
     {
         Description = "Training options as JSON or YAML (seed, folds, per-model settings); see docs/learning-and-evaluation.md.",
@@ -118,7 +123,7 @@ public static class TrainCommand
     public static Command Create(CommandContext context)
     {
         var command = new Command("train", "Train and compare models (patient-grouped cross-validation on a CSV, a patient hold-out on a clinical task); write bundles and an HTML report.");
-        foreach (var option in new Option[] { ClinicalTask, Database, Images, ObservationHours, WindowDays, GroundTruth, Data, Label, Group, Kind, Positive, Ignore, Models, Epochs, Config, Folds, Seed, Output })
+        foreach (var option in new Option[] { ClinicalTask, Database, Images, ObservationHours, WindowDays, GroundTruth, Data, Label, Group, Kind, Positive, Ignore, Models, Epochs, Deterministic, Config, Folds, Seed, Output })
         {
             command.Options.Add(option);
         }
@@ -135,7 +140,7 @@ public static class TrainCommand
             {
                 CheckImageOptions(parse);
                 string folder = Path.GetFullPath(parse.GetValue(Output)!);
-                await ImageExperiment.RunAsync(context.Console, images, parse.GetValue(Epochs), configuration, folder, cancellationToken).ConfigureAwait(false);
+                await ImageExperiment.RunAsync(context.Console, images, parse.GetValue(Epochs), configuration, folder, parse.GetValue(Deterministic), cancellationToken).ConfigureAwait(false);
                 return GalenApp.Ok;
             }
 
@@ -218,7 +223,7 @@ public static class TrainCommand
         var summary = data.Dataset.Summarize();
         context.Console.MarkupLine(Markup.Escape($"{data.Name}: {summary.Samples:N0} samples of {summary.Patients:N0} patients, {summary.OutcomeText}; {data.Dataset.Tabular.Inputs.Columns} tabular features; models: {string.Join(", ", models)}."));
         string output = Path.GetFullPath(parse.GetValue(Output)!);
-        var result = await ClinicalExperiment.RunAsync(context.Console, data, models, configuration, new SequenceTraining { Epochs = epochs }, risks, output, cancellationToken).ConfigureAwait(false);
+        var result = await ClinicalExperiment.RunAsync(context.Console, data, models, configuration, new SequenceTraining { Epochs = epochs, Deterministic = parse.GetValue(Deterministic) }, risks, output, cancellationToken).ConfigureAwait(false);
         using (result.Result)
         {
             context.Console.MarkupLine(Markup.Escape($"Best: {result.Result.Best.Name}. Bundles in {output}; report: {result.Report}"));

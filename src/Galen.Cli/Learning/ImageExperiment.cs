@@ -40,12 +40,20 @@ public static class ImageExperiment
     public const int SaliencyFilms = 12;
 
     /// <summary>Runs the experiment and writes its files into <paramref name="outputFolder"/>.</summary>
+    /// <param name="console">Where progress and results go.</param>
+    /// <param name="imagesFolder">The film folder (labels.csv and PNGs).</param>
+    /// <param name="epochs">Training epochs.</param>
+    /// <param name="configuration">Seed and bootstrap settings.</param>
+    /// <param name="outputFolder">Where the bundle and files go.</param>
+    /// <param name="deterministic">Train bit-for-bit repeatably (<see cref="Galen.Deep.Training.TrainerOptions.Deterministic"/>).</param>
+    /// <param name="cancellationToken">Stops the run.</param>
     public static async Task<ImageExperimentResult> RunAsync(
         IAnsiConsole console,
         string imagesFolder,
         int epochs,
         TrainingConfiguration configuration,
         string outputFolder,
+        bool deterministic,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -83,7 +91,7 @@ public static class ImageExperiment
         var widths = shape.Height <= 32 ? new[] { 8, 16, 32 } : [16, 32, 64];
         int stemStride = shape.Height >= 64 ? 2 : 1;
         var options = ChestFilmClassifier.Options(widths, stemStride, epochs, seed);
-        options = options with { Training = options.Training with { CurvePlotPath = stem + "-training-curve.png" } };
+        options = options with { Training = options.Training with { CurvePlotPath = stem + "-training-curve.png", Deterministic = deterministic } };
         using var model = await ProgressBars.RunAsync(console, "train CNN", progress =>
             Task.Run(() => new ImageClassifierTrainer(options).Fit(train, null, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
 

@@ -34,6 +34,9 @@ public sealed record SequenceTraining
     /// <summary>libtorch intra-op threads; null: libtorch's choice (the cores).</summary>
     public int? Threads { get; init; }
 
+    /// <summary>Bit-for-bit repeatable training: one libtorch thread and deterministic algorithms only (<see cref="TrainerOptions.Deterministic"/>); <see cref="Threads"/> is then ignored.</summary>
+    public bool Deterministic { get; init; }
+
     /// <summary>Folder for each network's training-curve PNG, or null.</summary>
     public string? CurveFolder { get; init; }
 
@@ -54,7 +57,8 @@ public sealed record SequenceTraining
             Monitor = validation ? Monitor(kind) : MonitoredMetrics.Loss,
             Patience = validation ? Patience : null,
             Seed = seed,
-            Threads = Threads,
+            Threads = Deterministic ? null : Threads,
+            Deterministic = Deterministic,
             CurvePlotPath = CurveFolder is null ? null : Path.Combine(CurveFolder, model + "-training-curve.png"),
         },
     };

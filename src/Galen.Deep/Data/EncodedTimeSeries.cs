@@ -11,9 +11,11 @@ public sealed class EncodedTimeSeries : IBatchSource<TimeSeriesBatch>
     private readonly float[] _observed;
     private readonly int _width;
     private readonly ScaledFeatures? _context;
+    private readonly ScaledFeatures? _summary;
 
-    internal EncodedTimeSeries(int[] sampleStart, float[] values, float[] observed, int width, long droppedSteps, ScaledFeatures? context = null)
+    internal EncodedTimeSeries(int[] sampleStart, float[] values, float[] observed, int width, long droppedSteps, ScaledFeatures? context = null, ScaledFeatures? summary = null)
     {
+        _summary = summary;
         _sampleStart = sampleStart;
         _values = values;
         _observed = observed;
@@ -59,6 +61,7 @@ public sealed class EncodedTimeSeries : IBatchSource<TimeSeriesBatch>
         }
 
         var context = _context?.Batch(rows, device);
-        return new TimeSeriesBatch(HostTensors.On(values, device), HostTensors.On(observed, device), lengths, size, longest, context);
+        var summary = _summary?.Batch(rows, device);
+        return new TimeSeriesBatch(HostTensors.On(values, device), HostTensors.On(observed, device), lengths, size, longest, context, summary);
     }
 }

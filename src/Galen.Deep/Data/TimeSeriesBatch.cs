@@ -11,4 +11,5 @@ namespace Galen.Deep.Data;
 /// <param name="Size">Samples in the batch.</param>
 /// <param name="Steps">Positions per sample (the longest series).</param>
 /// <param name="Context">Standardised context features, float32 [batch, features], or null when the samples have none.</param>
-public sealed record TimeSeriesBatch(Tensor Values, Tensor Observed, Tensor Lengths, int Size, int Steps, Tensor? Context = null);
+/// <param name="Summary">Standardised per-channel summary statistics (<see cref="TimeSeriesSummary"/>), float32 [batch, channels × statistics], or null when the model reads none.</param>
+public sealed record TimeSeriesBatch(Tensor Values, Tensor Observed, Tensor Lengths, int Size, int Steps, Tensor? Context = null, Tensor? Summary = null);

@@ -21,9 +21,22 @@ public sealed record TimeSeriesEncoding(IReadOnlyList<FeatureSpec> Channels, IRe
     /// </summary>
     public FeatureScaling? Context { get; init; }
 
+    /// <summary>
+    /// Per-channel summary statistics of the kept steps and their training scaling, or null when
+    /// the model reads the series alone (and in models saved before summaries existed).
+    /// </summary>
+    public TimeSeriesSummary? Summary { get; init; }
+
     /// <summary>Learns channel means and scales from the training samples.</summary>
-    public static TimeSeriesEncoding Fit(TimeSeriesInputs train, int maxSteps)
+    public static TimeSeriesEncoding Fit(TimeSeriesInputs train, int maxSteps) => Fit(train, maxSteps, []);
+
+    /// <summary>
+    /// Learns channel means and scales from the training samples and, when
+    /// <paramref name="summary"/> names any statistics, their per-channel summary and its scaling.
+    /// </summary>
+    public static TimeSeriesEncoding Fit(TimeSeriesInputs train, int maxSteps, IReadOnlyList<SeriesStatistic> summary)
     {
+        ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(train);
         int width = train.Channels.Count;
         var sums = new double[width];
@@ -57,12 +70,14 @@ public sealed record TimeSeriesEncoding(IReadOnlyList<FeatureSpec> Channels, IRe
         return new TimeSeriesEncoding(train.Channels.ToArray(), means, scales, maxSteps)
         {
             Context = train.Context is { } context ? FeatureScaling.Fit(context) : null,
+            Summary = summary.Count > 0 ? TimeSeriesSummary.Fit(train, maxSteps, summary) : null,
         };
     }
 
     /// <summary>
     /// Standardises, carries each channel's last measurement forward over missing steps (0,
-    /// the training mean, before its first), and records where values were measured.
+    /// the training mean, before its first), records where values were measured, and computes
+    /// the summary statistics when the encoding has them.
     /// </summary>
     public EncodedTimeSeries Encode(TimeSeriesInputs inputs, string source = "time series")
     {
@@ -113,7 +128,8 @@ public sealed record TimeSeriesEncoding(IReadOnlyList<FeatureSpec> Channels, IRe
         }
 
         var context = Context?.Encode(inputs.Context!, source + " context");
-        return new EncodedTimeSeries(sampleStart, values, observed, width, droppedSteps, context);
+        var summary = Summary?.Encode(inputs, MaxSteps, source);
+        return new EncodedTimeSeries(sampleStart, values, observed, width, droppedSteps, context, summary);
     }
 
     private void CheckChannels(TimeSeriesInputs inputs, string source)

@@ -24,8 +24,8 @@ public static class DeepModelCatalog
         new("lstm", DeepInputKind.VisitSequences, "LSTM over visit sequences of codes (bidirectional option)"),
         new("transformer", DeepInputKind.VisitSequences, "Transformer encoder over visit sequences of codes"),
         new("retain", DeepInputKind.VisitSequences, "RETAIN two-level attention over visits, explainable per visit and code"),
-        new("ts-gru", DeepInputKind.TimeSeries, "GRU over vitals and labs with missing-value masks"),
-        new("ts-lstm", DeepInputKind.TimeSeries, "LSTM over vitals and labs with missing-value masks"),
+        new("ts-gru", DeepInputKind.TimeSeries, "GRU over vitals and labs with missing-value masks and per-channel summaries"),
+        new("ts-lstm", DeepInputKind.TimeSeries, "LSTM over vitals and labs with missing-value masks and per-channel summaries"),
         new("cnn", DeepInputKind.Images, "small ResNet on images, with Grad-CAM saliency maps"),
         new("text-cnn", DeepInputKind.NoteTexts, "Kim's text CNN over the words of clinical notes"),
         new("text-bilstm", DeepInputKind.NoteTexts, "bidirectional LSTM over the words of clinical notes"),
@@ -101,6 +101,7 @@ public static class DeepModelCatalog
             Bidirectional = s.Bidirectional ?? defaults.Bidirectional,
             Dropout = s.Dropout ?? defaults.Dropout,
             MaxSteps = s.MaxSteps ?? defaults.MaxSteps,
+            SummaryStatistics = s.SummaryStatistics ?? defaults.SummaryStatistics,
             Training = s.Training,
         };
     }

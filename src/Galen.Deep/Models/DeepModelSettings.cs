@@ -1,3 +1,4 @@
+using Galen.Deep.Data;
 using Galen.Deep.Training;
 
 namespace Galen.Deep.Models;
@@ -39,4 +40,7 @@ public sealed record DeepModelSettings
 
     /// <summary>Time-series models: most recent steps kept.</summary>
     public int? MaxSteps { get; init; }
+
+    /// <summary>Time-series models: per-channel summary statistics joined before the head (empty: none).</summary>
+    public IReadOnlyList<SeriesStatistic>? SummaryStatistics { get; init; }
 }

@@ -29,7 +29,7 @@ public sealed class TimeSeriesModel : DeepModel<TimeSeriesInputs, TimeSeriesBatc
 
     public override string Description => string.Create(
         CultureInfo.InvariantCulture,
-        $"{(Options.Bidirectional ? "bidirectional " : string.Empty)}{Options.Cell.ToString().ToUpperInvariant()} over {Encoding.Channels.Count} time-series channels with missing-value masks{(Encoding.Context is { } context ? $" and {context.Features.Count} context features" : string.Empty)}, {Options.Layers} × {Options.HiddenSize} units");
+        $"{(Options.Bidirectional ? "bidirectional " : string.Empty)}{Options.Cell.ToString().ToUpperInvariant()} over {Encoding.Channels.Count} time-series channels with missing-value masks{(Encoding.Context is { } context ? $" and {context.Features.Count} context features" : string.Empty)}{(Encoding.Summary is { } summary ? $", plus per-channel {string.Join("/", summary.Statistics.Select(s => s.ToString().ToLowerInvariant()))} of the series" : string.Empty)}, {Options.Layers} × {Options.HiddenSize} units");
 
     public override IBatchSource<TimeSeriesBatch> Encode(TimeSeriesInputs inputs, string source) => Encoding.Encode(inputs, source);
 }

@@ -10,24 +10,39 @@ namespace Galen.Deep.Models;
 /// LSTM over the steps → final state → linear head. The mask lets the network tell a measured
 /// normal value from a missing one. When the samples carry context features (age, history,
 /// treatments started), they pass through a linear layer with ReLU and join the final state
-/// before the head.
+/// before the head; so do the per-channel summary statistics of the series
+/// (<see cref="TimeSeriesSummary"/>: lowest, highest, mean, last value, measured steps, never
+/// measured) when the model reads them, which hands the head the extremes a risk often turns on
+/// (the worst value of the first day) without the recurrence having to carry them to the end.
 /// </summary>
 public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
 {
     private readonly Dropout _dropout;
     private readonly RecurrentEncoder _encoder;
     private readonly Linear? _context;
+    private readonly Linear? _summary;
     private readonly Linear _head;
 
-    public TimeSeriesNetwork(RecurrentCell cell, int channels, int hiddenSize, int layers, bool bidirectional, double dropout, int outputs, int contextFeatures = 0)
+    /// <param name="cell">GRU or LSTM.</param>
+    /// <param name="channels">Channels per step.</param>
+    /// <param name="hiddenSize">Hidden units per direction; also the width of the context and summary layers.</param>
+    /// <param name="layers">Stacked recurrent layers.</param>
+    /// <param name="bidirectional">Also read the series backwards.</param>
+    /// <param name="dropout">Dropout before the head (and between stacked layers).</param>
+    /// <param name="outputs">Logits per sample.</param>
+    /// <param name="contextFeatures">Context features per sample (0: none).</param>
+    /// <param name="summaryFeatures">Summary-statistic columns per sample (0: none).</param>
+    public TimeSeriesNetwork(RecurrentCell cell, int channels, int hiddenSize, int layers, bool bidirectional, double dropout, int outputs, int contextFeatures = 0, int summaryFeatures = 0)
         : base(cell == RecurrentCell.Gru ? "GruTimeSeriesNetwork" : "LstmTimeSeriesNetwork")
     {
         Channels = channels;
         ContextFeatures = contextFeatures;
+        SummaryFeatures = summaryFeatures;
         _dropout = nn.Dropout(dropout);
         _encoder = new RecurrentEncoder(cell, 2 * channels, hiddenSize, layers, bidirectional, dropout);
         _context = contextFeatures > 0 ? nn.Linear(contextFeatures, hiddenSize) : null;
-        _head = nn.Linear(_encoder.OutputSize + (contextFeatures > 0 ? hiddenSize : 0), outputs);
+        _summary = summaryFeatures > 0 ? nn.Linear(summaryFeatures, hiddenSize) : null;
+        _head = nn.Linear(_encoder.OutputSize + (contextFeatures > 0 ? hiddenSize : 0) + (summaryFeatures > 0 ? hiddenSize : 0), outputs);
         RegisterComponents();
     }
 
@@ -36,6 +51,9 @@ public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
 
     /// <summary>Context features per sample expected (0: none).</summary>
     public int ContextFeatures { get; }
+
+    /// <summary>Summary-statistic columns per sample expected (0: none).</summary>
+    public int SummaryFeatures { get; }
 
     public override Tensor forward(TimeSeriesBatch input)
     {
@@ -55,6 +73,16 @@ public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
             }
 
             state = cat([state, nn.functional.relu(_context.call(input.Context))], 1);
+        }
+
+        if (_summary is not null)
+        {
+            if (input.Summary is null || input.Summary.dim() != 2 || input.Summary.shape[1] != SummaryFeatures)
+            {
+                throw new ShapeMismatchException(GetName() + " summary", $"[batch, {SummaryFeatures}]", input.Summary?.shape ?? []);
+            }
+
+            state = cat([state, nn.functional.relu(_summary.call(input.Summary))], 1);
         }
 
         return _head.call(_dropout.call(state));

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Galen.Deep.Data;
 using Galen.Deep.Training;
 
 namespace Galen.Deep.Models;
@@ -22,6 +23,13 @@ public sealed record TimeSeriesOptions
     /// <summary>Most recent time steps kept per sample.</summary>
     public int MaxSteps { get; init; } = 200;
 
+    /// <summary>
+    /// Per-channel summary statistics of the kept steps that join the recurrent state before the
+    /// head (<see cref="TimeSeriesSummary"/>; scaling learned from the training samples); empty:
+    /// the network reads the series (and context) alone. Default: all of them.
+    /// </summary>
+    public IReadOnlyList<SeriesStatistic> SummaryStatistics { get; init; } = TimeSeriesSummary.All;
+
     /// <summary>How the network is trained.</summary>
     [JsonIgnore]
     public TrainerOptions Training { get; init; } = new();
@@ -33,9 +41,28 @@ public sealed record TimeSeriesOptions
         ArchitectureChecks.AtLeast(Layers, 1, "Layers");
         ArchitectureChecks.AtLeast(MaxSteps, 1, "The maximum number of steps");
         ArchitectureChecks.Dropout(Dropout);
+        ArgumentNullException.ThrowIfNull(SummaryStatistics);
+        if (SummaryStatistics.Distinct().Count() != SummaryStatistics.Count)
+        {
+            throw new Core.Errors.GalenConfigurationException(
+                $"Summary statistics must be listed once each (got {string.Join(", ", SummaryStatistics)}).",
+                "Name each of min, max, mean, last, count and unmeasured at most once.");
+        }
+
         Training.Validate();
     }
 
     /// <summary>The network these settings describe.</summary>
-    public TimeSeriesNetwork CreateNetwork(int channels, int outputs, int contextFeatures = 0) => new(Cell, channels, HiddenSize, Layers, Bidirectional, Dropout, outputs, contextFeatures);
+    public TimeSeriesNetwork CreateNetwork(int channels, int outputs, int contextFeatures = 0) => CreateNetwork(channels, outputs, contextFeatures, 0);
+
+    /// <summary>The network these settings describe, for an encoding with <paramref name="summaryFeatures"/> summary columns.</summary>
+    public TimeSeriesNetwork CreateNetwork(int channels, int outputs, int contextFeatures, int summaryFeatures) =>
+        new(Cell, channels, HiddenSize, Layers, Bidirectional, Dropout, outputs, contextFeatures, summaryFeatures);
+
+    /// <summary>The network for a fitted <paramref name="encoding"/> (its channels, context and summary widths).</summary>
+    public TimeSeriesNetwork CreateNetwork(TimeSeriesEncoding encoding, int outputs)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        return CreateNetwork(encoding.Channels.Count, outputs, encoding.Context?.Features.Count ?? 0, encoding.Summary?.Width ?? 0);
+    }
 }

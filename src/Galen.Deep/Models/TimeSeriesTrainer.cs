@@ -8,8 +8,8 @@ namespace Galen.Deep.Models;
 
 /// <summary>
 /// Trains a GRU or LSTM over vitals and labs with missing-value masks, for regression (disease
-/// progression) or classification (early warning): learns channel scaling from the training
-/// samples, then runs the shared trainer.
+/// progression) or classification (early warning): learns channel scaling (and the summary
+/// statistics' scaling) from the training samples, then runs the shared trainer.
 /// </summary>
 public sealed class TimeSeriesTrainer(TimeSeriesOptions options) : ITrainer<TimeSeriesInputs>
 {
@@ -25,9 +25,9 @@ public sealed class TimeSeriesTrainer(TimeSeriesOptions options) : ITrainer<Time
     {
         ArgumentNullException.ThrowIfNull(train);
         Options.Validate();
-        var encoding = TimeSeriesEncoding.Fit(train.Inputs, Options.MaxSteps);
+        var encoding = TimeSeriesEncoding.Fit(train.Inputs, Options.MaxSteps, Options.SummaryStatistics);
         var run = new SupervisedTrainer(Options.Training).Fit(
-            objective => Options.CreateNetwork(encoding.Channels.Count, objective.Outputs, encoding.Context?.Features.Count ?? 0),
+            objective => Options.CreateNetwork(encoding, objective.Outputs),
             encoding.Encode(train.Inputs, "training samples"),
             train.Targets,
             validation is null ? null : encoding.Encode(validation.Inputs, "validation samples"),

@@ -69,7 +69,7 @@ public static class DeepModelCodec
                 {
                     var options = Require(document.TimeSeries, "time_series", reader) with { Training = document.Trainer ?? new TrainerOptions() };
                     var encoding = Require(document.TimeSeriesEncoding, "time_series_encoding", reader);
-                    var network = Build(() => options.CreateNetwork(encoding.Channels.Count, objective.Outputs, encoding.Context?.Features.Count ?? 0), reader, target);
+                    var network = Build(() => options.CreateNetwork(encoding, objective.Outputs), reader, target);
                     return new TimeSeriesModel(network, objective, encoding, options, target, document.Training);
                 }
 

@@ -53,6 +53,14 @@ public sealed record TrainerOptions
     /// <summary>libtorch intra-op threads; null leaves libtorch's setting alone.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>
+    /// Bit-identical repeats: libtorch uses deterministic algorithms only
+    /// (<c>use_deterministic_algorithms</c>) and one intra-op thread, so sums are never
+    /// reordered by thread scheduling, and every generator (CPU and CUDA) is seeded. Slower on a
+    /// multi-core machine (one core instead of all); see docs/deep-learning.md, "Determinism".
+    /// </summary>
+    public bool Deterministic { get; init; }
+
     /// <summary>Folder for <c>last.ckpt</c> (end of each epoch, and where a cancelled run stopped) and <c>best.ckpt</c>.</summary>
     public string? CheckpointDirectory { get; init; }
 
@@ -75,6 +83,7 @@ public sealed record TrainerOptions
         Require(Patience is null or >= 1, $"Patience must be at least 1 epoch (got {Patience}).");
         Require(MinDelta >= 0, $"The minimum improvement must be zero or positive (got {MinDelta}).");
         Require(Threads is null or >= 1, $"Threads must be at least 1 (got {Threads}).");
+        Require(!Deterministic || Threads is null or 1, $"A deterministic run uses one libtorch thread; {Threads} threads were asked for. Leave Threads unset (or 1), or turn Deterministic off.");
         Require(!Resume || CheckpointDirectory is not null, "Resuming needs a checkpoint directory to resume from.");
         Require(!string.IsNullOrWhiteSpace(Monitor), "The monitored metric needs a name.");
         ArgumentNullException.ThrowIfNull(Optimizer);
@@ -87,6 +96,7 @@ public sealed record TrainerOptions
     {
         Device = "any",
         Threads = null,
+        Deterministic = false,
         CheckpointDirectory = null,
         Resume = false,
         CurvePlotPath = null,

@@ -72,12 +72,13 @@ public sealed class TimeSeriesModelTests
     {
         var (inputs, _, _) = SyntheticSeries.Generate(10, seed: 7);
         var options = Options(cell, Fast.Trainer(), dropout: 0.0) with { Layers = 2, Bidirectional = true };
-        var encoding = TimeSeriesEncoding.Fit(inputs, options.MaxSteps);
+        var encoding = TimeSeriesEncoding.Fit(inputs, options.MaxSteps, options.SummaryStatistics);
         manual_seed(1);
-        using var network = options.CreateNetwork(SyntheticSeries.Channels.Length, outputs: 2);
+        using var network = options.CreateNetwork(encoding, outputs: 2);
         using var scope = NewDisposeScope();
         var batch = encoding.Encode(inputs).Batch(Enumerable.Range(0, 10).ToArray(), CPU);
 
+        Assert.Equal(SyntheticSeries.Channels.Length * TimeSeriesSummary.All.Count, network.SummaryFeatures);
         Assert.Empty(Gradients.Dead(network, network.call(batch).pow(2).mean()));
     }
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Galen.Core.Errors;
 using Galen.Core.Learning;
+using Galen.Deep.Data;
 using Galen.Deep.Models;
 using Galen.Deep.Persistence;
 using Galen.Deep.Tests.Fixtures;
@@ -50,6 +51,28 @@ public sealed class DeepModelArchiveTests : IDisposable
 
         Assert.Equal(model.Predict(series).Values.ToArray(), loaded.Predict(series).Values.ToArray());
         Assert.Equal(model.Encoding.Means, loaded.Encoding.Means);
+        Assert.Equal(TimeSeriesSummary.All, loaded.Encoding.Summary!.Statistics);
+        Assert.Equal(model.Encoding.Summary!.Scaling.Means, loaded.Encoding.Summary.Scaling.Means);
+        Assert.Equal(model.Encoding.Summary.Scaling.Features.Select(f => f.Name), loaded.Encoding.Summary.Scaling.Features.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void A_time_series_model_without_summary_statistics_saves_and_loads_without_them()
+    {
+        // Models saved before summaries existed have no "summary" in their encoding: they load
+        // as series-only networks, as this one does.
+        var (series, slope, _) = SyntheticSeries.Generate(80, seed: 3);
+        using var model = new TimeSeriesTrainer(new TimeSeriesOptions { HiddenSize = 8, SummaryStatistics = [], Training = Fast.Trainer(epochs: 2) })
+            .Fit(SyntheticSeries.Set(series, SyntheticSeries.Progression, slope));
+        string path = Path.Combine(_folder, "series-only.galen-model");
+
+        model.Save(path);
+        using var loaded = (TimeSeriesModel)DeepModelArchive.Load(path);
+
+        Assert.Null(model.Encoding.Summary);
+        Assert.Null(loaded.Encoding.Summary);
+        Assert.Equal(0, ((TimeSeriesNetwork)loaded.Network).SummaryFeatures);
+        Assert.Equal(model.Predict(series).Values.ToArray(), loaded.Predict(series).Values.ToArray());
     }
 
     [Fact]
