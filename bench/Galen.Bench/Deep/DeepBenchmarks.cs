@@ -41,6 +41,7 @@ internal static class DeepBenchmarks
         {
             "deep-throughput" => Throughput(model, threads, samples, epochs, blas, repeats, keep),
             "deep-memory" => Memory(model, threads, samples, epochs),
+            "deep-determinism" => DeterminismHarness.Run(args),
             "deep-profile" => StepProfile.Run(Options(model, threads, epochs), VisitBenchData.Generate(samples, seed: 1), 100),
             _ => throw new ArgumentException($"Unknown deep benchmark '{command}'."),
         };

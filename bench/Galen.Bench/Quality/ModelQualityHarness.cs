@@ -7,6 +7,7 @@ using Galen.Data.Store;
 using Galen.Data.Synthetic;
 using Galen.Data.Synthetic.Output;
 using Galen.Data.Tasks;
+using Galen.Deep.Models;
 using Galen.Evaluation.Metrics;
 using Galen.Learn.Configuration;
 
@@ -20,7 +21,9 @@ namespace Galen.Bench.Quality;
 /// of the generator's true risks on the same test samples, with the CPU time of each fit.
 /// <code>dotnet run -c Release --project bench/Galen.Bench -- quality --patients 30000 --seed 42</code>
 /// Options: <c>--models logreg,forest,lightgbm,ts-gru,retain</c>, <c>--tasks mortality,readmission</c>,
-/// <c>--epochs 30</c>, <c>--work DIR</c> (the hospital and store are kept there and reused).
+/// <c>--epochs 30</c>, <c>--work DIR</c> (the hospital and store are kept there and reused); the
+/// networks' <c>--lr</c>, <c>--weight-decay</c>, <c>--dropout</c>, <c>--hidden</c>, <c>--patience</c>
+/// and <c>--batch</c> (defaults: <see cref="SequenceTraining"/>'s, as <c>galen train --task</c> uses).
 /// </summary>
 public static class ModelQualityHarness
 {
@@ -57,7 +60,19 @@ public static class ModelQualityHarness
         var truth = SyntheticGroundTruth.Read(hospital);
         var sources = VisitSourceKeys.Read(store);
         var configuration = new TrainingConfiguration { Seed = seed, ImportanceRepeats = 0 };
-        var sequences = new SequenceTraining { Epochs = epochs };
+        var defaults = new SequenceTraining();
+        var sequences = new SequenceTraining
+        {
+            Epochs = epochs,
+            LearningRate = Number(args, "--lr") ?? defaults.LearningRate,
+            WeightDecay = Number(args, "--weight-decay") ?? defaults.WeightDecay,
+            Dropout = Number(args, "--dropout") ?? defaults.Dropout,
+            HiddenSize = IngestBenchmark.OptionText(args, "--hidden") is { } hidden ? int.Parse(hidden, CultureInfo.InvariantCulture) : null,
+            Patience = (int)IngestBenchmark.Option(args, "--patience", defaults.Patience),
+            BatchSize = (int)IngestBenchmark.Option(args, "--batch", defaults.BatchSize),
+        };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"networks: at most {sequences.Epochs} epochs, batch {sequences.BatchSize}, AdamW {sequences.LearningRate} (weight decay {sequences.WeightDecay}), dropout {sequences.Dropout}, hidden {sequences.HiddenSize?.ToString(CultureInfo.InvariantCulture) ?? "default"}, patience {sequences.Patience}."));
 
         Console.WriteLine();
         Console.WriteLine("| task | model | inputs | test AUROC [95% CI] | true-risk AUROC [95% CI] | gap | fit (wall) | CPU (user+sys) |");
@@ -76,6 +91,11 @@ public static class ModelQualityHarness
                 var bayes = result.BestAchievable?.Metric(MetricNames.Auroc);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {data.Name} | {model} | {result.Best.Inputs} | {auroc?.Value:F3} [{auroc?.Lower:F3}, {auroc?.Upper:F3}] | {bayes?.Value:F3} [{bayes?.Lower:F3}, {bayes?.Upper:F3}] | {bayes?.Value - auroc?.Value:F3} | {wall:F0} s | {cpuSeconds:F0} s |"));
+                if (result.Best.Model is IDeepModel { Training: { } training })
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"<!-- {model}: {training.Epochs.Count} epochs ({training.Stop}), weights of epoch {training.WeightsFromEpoch}; validation {training.Monitor} by epoch: {string.Join(" ", training.Epochs.Select(e => e.Validation.TryGetValue(training.Monitor, out double v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "-"))} -->"));
+                }
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -84,4 +104,7 @@ public static class ModelQualityHarness
 
         return 0;
     }
+
+    private static double? Number(string[] args, string name) =>
+        IngestBenchmark.OptionText(args, name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : null;
 }
