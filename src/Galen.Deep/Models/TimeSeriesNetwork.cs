@@ -14,6 +14,10 @@ namespace Galen.Deep.Models;
 /// (<see cref="TimeSeriesSummary"/>: lowest, highest, mean, last value, measured steps, never
 /// measured) when the model reads them, which hands the head the extremes a risk often turns on
 /// (the worst value of the first day) without the recurrence having to carry them to the end.
+/// With <see cref="LinearInputs"/> the context and summary columns also reach the head as they
+/// are, a linear ("wide") path beside the ReLU layers ("deep"), as in Cheng et al.'s wide and
+/// deep networks: the head can weigh an extreme or an age linearly from the first step instead
+/// of first building the line out of ReLU units.
 /// </summary>
 public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
 {
@@ -32,17 +36,20 @@ public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
     /// <param name="outputs">Logits per sample.</param>
     /// <param name="contextFeatures">Context features per sample (0: none).</param>
     /// <param name="summaryFeatures">Summary-statistic columns per sample (0: none).</param>
-    public TimeSeriesNetwork(RecurrentCell cell, int channels, int hiddenSize, int layers, bool bidirectional, double dropout, int outputs, int contextFeatures = 0, int summaryFeatures = 0)
+    /// <param name="linearInputs">Also hand the context and summary columns to the head as they are (a linear path beside the ReLU layers).</param>
+    public TimeSeriesNetwork(RecurrentCell cell, int channels, int hiddenSize, int layers, bool bidirectional, double dropout, int outputs, int contextFeatures = 0, int summaryFeatures = 0, bool linearInputs = false)
         : base(cell == RecurrentCell.Gru ? "GruTimeSeriesNetwork" : "LstmTimeSeriesNetwork")
     {
         Channels = channels;
         ContextFeatures = contextFeatures;
         SummaryFeatures = summaryFeatures;
+        LinearInputs = linearInputs;
         _dropout = nn.Dropout(dropout);
         _encoder = new RecurrentEncoder(cell, 2 * channels, hiddenSize, layers, bidirectional, dropout);
         _context = contextFeatures > 0 ? nn.Linear(contextFeatures, hiddenSize) : null;
         _summary = summaryFeatures > 0 ? nn.Linear(summaryFeatures, hiddenSize) : null;
-        _head = nn.Linear(_encoder.OutputSize + (contextFeatures > 0 ? hiddenSize : 0) + (summaryFeatures > 0 ? hiddenSize : 0), outputs);
+        int linear = linearInputs ? contextFeatures + summaryFeatures : 0;
+        _head = nn.Linear(_encoder.OutputSize + (contextFeatures > 0 ? hiddenSize : 0) + (summaryFeatures > 0 ? hiddenSize : 0) + linear, outputs);
         RegisterComponents();
     }
 
@@ -54,6 +61,9 @@ public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
 
     /// <summary>Summary-statistic columns per sample expected (0: none).</summary>
     public int SummaryFeatures { get; }
+
+    /// <summary>Whether the context and summary columns also reach the head linearly.</summary>
+    public bool LinearInputs { get; }
 
     public override Tensor forward(TimeSeriesBatch input)
     {
@@ -72,7 +82,9 @@ public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
                 throw new ShapeMismatchException(GetName() + " context", $"[batch, {ContextFeatures}]", input.Context?.shape ?? []);
             }
 
-            state = cat([state, nn.functional.relu(_context.call(input.Context))], 1);
+            state = LinearInputs
+                ? cat([state, nn.functional.relu(_context.call(input.Context)), input.Context], 1)
+                : cat([state, nn.functional.relu(_context.call(input.Context))], 1);
         }
 
         if (_summary is not null)
@@ -82,7 +94,9 @@ public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
                 throw new ShapeMismatchException(GetName() + " summary", $"[batch, {SummaryFeatures}]", input.Summary?.shape ?? []);
             }
 
-            state = cat([state, nn.functional.relu(_summary.call(input.Summary))], 1);
+            state = LinearInputs
+                ? cat([state, nn.functional.relu(_summary.call(input.Summary)), input.Summary], 1)
+                : cat([state, nn.functional.relu(_summary.call(input.Summary))], 1);
         }
 
         return _head.call(_dropout.call(state));

@@ -30,6 +30,13 @@ public sealed record TimeSeriesOptions
     /// </summary>
     public IReadOnlyList<SeriesStatistic> SummaryStatistics { get; init; } = TimeSeriesSummary.All;
 
+    /// <summary>
+    /// The context and summary columns also reach the head unchanged (a linear path beside their
+    /// ReLU layers); default on. Models saved before this setting existed (deep-model version 1)
+    /// load with it off.
+    /// </summary>
+    public bool LinearInputs { get; init; } = true;
+
     /// <summary>How the network is trained.</summary>
     [JsonIgnore]
     public TrainerOptions Training { get; init; } = new();
@@ -57,7 +64,7 @@ public sealed record TimeSeriesOptions
 
     /// <summary>The network these settings describe, for an encoding with <paramref name="summaryFeatures"/> summary columns.</summary>
     public TimeSeriesNetwork CreateNetwork(int channels, int outputs, int contextFeatures, int summaryFeatures) =>
-        new(Cell, channels, HiddenSize, Layers, Bidirectional, Dropout, outputs, contextFeatures, summaryFeatures);
+        new(Cell, channels, HiddenSize, Layers, Bidirectional, Dropout, outputs, contextFeatures, summaryFeatures, LinearInputs);
 
     /// <summary>The network for a fitted <paramref name="encoding"/> (its channels, context and summary widths).</summary>
     public TimeSeriesNetwork CreateNetwork(TimeSeriesEncoding encoding, int outputs)

@@ -68,6 +68,11 @@ public static class DeepModelCodec
             case TimeSeriesModel.FamilyName:
                 {
                     var options = Require(document.TimeSeries, "time_series", reader) with { Training = document.Trainer ?? new TrainerOptions() };
+                    if (document.Version < 2)
+                    {
+                        options = options with { LinearInputs = false }; // version 1 networks had no linear path
+                    }
+
                     var encoding = Require(document.TimeSeriesEncoding, "time_series_encoding", reader);
                     var network = Build(() => options.CreateNetwork(encoding, objective.Outputs), reader, target);
                     return new TimeSeriesModel(network, objective, encoding, options, target, document.Training);

@@ -16,8 +16,11 @@ public sealed record DeepModelDocument
     /// <summary>Identifies the document kind.</summary>
     public const string FormatName = "galen.deep-model";
 
-    /// <summary>The version this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>
+    /// The version this build writes and reads (and every older one). 2: time-series models may
+    /// carry summary statistics and a linear path to the head (version 1 has neither).
+    /// </summary>
+    public const int CurrentVersion = 2;
 
     public string Format { get; init; } = FormatName;
 

@@ -57,20 +57,38 @@ public sealed class DeepModelArchiveTests : IDisposable
     }
 
     [Fact]
-    public void A_time_series_model_without_summary_statistics_saves_and_loads_without_them()
+    public void A_version_1_time_series_model_from_before_summaries_loads_as_a_series_only_network()
     {
-        // Models saved before summaries existed have no "summary" in their encoding: they load
-        // as series-only networks, as this one does.
+        // Version 1 files have no summary in the encoding and no linear path to the head: train
+        // such a network, write its configuration as version 1 did, and load it.
         var (series, slope, _) = SyntheticSeries.Generate(80, seed: 3);
-        using var model = new TimeSeriesTrainer(new TimeSeriesOptions { HiddenSize = 8, SummaryStatistics = [], Training = Fast.Trainer(epochs: 2) })
+        using var model = new TimeSeriesTrainer(new TimeSeriesOptions { HiddenSize = 8, SummaryStatistics = [], LinearInputs = false, Training = Fast.Trainer(epochs: 2) })
             .Fit(SyntheticSeries.Set(series, SyntheticSeries.Progression, slope));
-        string path = Path.Combine(_folder, "series-only.galen-model");
-
+        string path = Path.Combine(_folder, "series-v1.galen-model");
         model.Save(path);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry(DeepModelCodec.ConfigurationEntry)!;
+            string json;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                json = reader.ReadToEnd();
+            }
+
+            var document = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            document["version"] = 1;
+            var options = document["time_series"]!.AsObject();
+            Assert.True(options.Remove("summary_statistics"));
+            Assert.True(options.Remove("linear_inputs"));
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(DeepModelCodec.ConfigurationEntry).Open());
+            writer.Write(document.ToJsonString());
+        }
+
         using var loaded = (TimeSeriesModel)DeepModelArchive.Load(path);
 
-        Assert.Null(model.Encoding.Summary);
         Assert.Null(loaded.Encoding.Summary);
+        Assert.False(loaded.Options.LinearInputs);
         Assert.Equal(0, ((TimeSeriesNetwork)loaded.Network).SummaryFeatures);
         Assert.Equal(model.Predict(series).Values.ToArray(), loaded.Predict(series).Values.ToArray());
     }
