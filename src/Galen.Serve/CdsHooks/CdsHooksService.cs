@@ -127,6 +127,11 @@ public sealed class CdsHooksService(ModelCatalog catalog, RiskService risk, Fhir
             }
         }
 
+        if (prediction.ReasonMethod is { } method)
+        {
+            detail.Append("\n\n").Append(method);
+        }
+
         detail.Append(CultureInfo.InvariantCulture, $"\n\nModel {model.Entry.Key}. Decision support only; use with clinical judgement.");
         string patientLink = $"{dashboardBase}/dashboard/patient.html?id={Uri.EscapeDataString(patientId)}&model={Uri.EscapeDataString(model.Id)}";
         string cardLink = $"{dashboardBase}/dashboard/model.html?id={Uri.EscapeDataString(model.Id)}";

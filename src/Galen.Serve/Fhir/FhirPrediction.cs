@@ -23,12 +23,12 @@ public sealed class FhirPrediction(RiskService risk, RiskAssessmentBuilder build
             "Serve with the data layer's extractor installed, or send features to /api/models/{id}/predict.");
         var now = DateTimeOffset.UtcNow;
         var features = extractor.Extract(bundle, model, now);
-        if (features.Values.Length != model.Features.Count)
+        if (features.Input is null && features.Values.Length != model.Features.Count)
         {
             throw new InvalidOperationException($"The FHIR feature extractor returned {features.Values.Length} values for {model.Features.Count} features.");
         }
 
-        var prediction = await risk.PredictAsync(model, features.Values, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
+        var prediction = await risk.PredictAsync(model, features.Values, features.Input, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
         return (prediction, builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
     }
 }

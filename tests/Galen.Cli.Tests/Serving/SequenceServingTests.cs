@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Galen.Cli.Learning;
+using Galen.Cli.Serving;
+using Galen.Core.Learning.Sequences;
+using Galen.Data.Scoring;
+using Galen.Data.Store;
+using Galen.Deep.Data;
+using Galen.Deep.Models;
+using Galen.Serve.Fhir;
+using Galen.Serve.Models;
+using Galen.Serve.Registry;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using TorchSharp;
+
+namespace Galen.Cli.Tests.Serving;
+
+/// <summary>
+/// Sequence networks served as <c>galen serve</c> serves them: a time-series GRU, RETAIN and a
+/// visit GRU trained on a small hospital's mortality task. For a patient from the store, from a
+/// FHIR Bundle and through CDS Hooks, the service gives the probability the training code gives
+/// the patient's task sample, with reasons each family can honestly give.
+/// </summary>
+[Collection(SequenceServingCollection.Name)]
+public sealed class SequenceServingTests(SequenceServingHospital hospital)
+{
+    private const double Agreement = 1e-6;
+
+    private static readonly string[] Models = [SequenceServingHospital.SeriesId, SequenceServingHospital.RetainId, SequenceServingHospital.VisitGruId];
+
+    /// <summary>Patients whose latest stay is a sample of the task (positives first), with that sample's index.</summary>
+    private List<(string Patient, int Sample)> LatestSamples(int count)
+    {
+        var dataset = hospital.Data.Dataset;
+        var featurizer = TaskFeaturizer.Create(hospital.Data.Spec.Create(), dataset.Tabular.Inputs.Features, hospital.Data.Features);
+        using var store = ClinicalStore.Open(hospital.StorePath);
+        var reader = new StorePatientReader(store);
+        var found = new List<(string, int)>();
+        foreach (int i in Enumerable.Range(0, dataset.Count).OrderByDescending(i => dataset.Tabular.Targets.Row(i)[0]).ThenBy(i => i))
+        {
+            var sample = dataset.Samples[i];
+            if (found.Any(f => f.Item1 == sample.PatientKey))
+            {
+                continue;
+            }
+
+            var current = featurizer.Current(reader.Load(sample.PatientKey)!, reader.DataEnd);
+            if (current.IsTaskSample && current.Sample.SampleKey == sample.SampleKey)
+            {
+                found.Add((sample.PatientKey, i));
+            }
+
+            if (found.Count == count)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(count, found.Count);
+        return found;
+    }
+
+    private static HttpContent FhirContent(string path)
+    {
+        var content = new ByteArrayContent(File.ReadAllBytes(path));
+        content.Headers.ContentType = new("application/fhir+json");
+        return content;
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_store_patients_risk_and_trend_are_the_training_codes_predictions_for_their_samples()
+    {
+        var service = await hospital.Host();
+        var dataset = hospital.Data.Dataset;
+        foreach (string model in Models)
+        {
+            foreach (var (patient, sample) in LatestSamples(3))
+            {
+                var detail = JsonDocument.Parse(await service.Client.GetStringAsync($"/api/patients/{patient}/risk?model={model}&reasons=3")).RootElement;
+
+                Assert.Equal(hospital.Offline[model][sample], detail.GetProperty("probability").GetDouble(), Agreement);
+                var samples = Enumerable.Range(0, dataset.Count).Where(i => dataset.Samples[i].PatientKey == patient).OrderBy(i => dataset.Samples[i].IndexTime).ToArray();
+                var trend = detail.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("probability").GetDouble()).ToArray();
+                Assert.Equal(samples.Length, trend.Length);
+                for (int t = 0; t < trend.Length; t++)
+                {
+                    Assert.Equal(hospital.Offline[model][samples[t]], trend[t], Agreement);
+                }
+
+                string method = detail.GetProperty("reasonMethod").GetString()!;
+                Assert.Contains(model == SequenceServingHospital.RetainId ? "RETAIN's attention" : "occlusion", method, StringComparison.Ordinal);
+                Assert.InRange(detail.GetProperty("reasons").GetArrayLength(), 1, 3);
+            }
+        }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Fhir_predict_gives_the_training_codes_prediction_and_audits_the_same_input_as_the_store_path()
+    {
+        var service = await hospital.Host();
+        var parser = new FhirJsonDeserializer();
+        foreach (string model in Models)
+        {
+            foreach (var (patient, sample) in LatestSamples(2))
+            {
+                using var stored = await service.Client.GetAsync($"/api/patients/{patient}/risk?model={model}&reasons=0");
+                Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync());
+                string storeInput = service.LastAuditedInput();
+
+                using var response = await service.Client.PostAsync($"/fhir/RiskAssessment/$predict?model={model}&reasons=2", FhirContent(hospital.BundleOf(patient)));
+                string json = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, json);
+
+                var assessment = parser.Deserialize<RiskAssessment>(json);
+                double served = (double)((FhirDecimal)assessment.Prediction[0].Probability!).Value!.Value;
+                Assert.Equal(hospital.Offline[model][sample], served, Agreement);
+                // The same visits, series and context from FHIR as from the store: the same audited input hash.
+                Assert.Equal(storeInput, service.LastAuditedInput());
+                Assert.Equal($"{model}@1", assessment.Method!.Coding[0].Code);
+                Assert.StartsWith("Top reasons: ", assessment.Prediction[0].Rationale, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Cds_hooks_patient_view_scores_the_time_series_network_and_says_how_its_reasons_were_found()
+    {
+        var service = await hospital.Host();
+        var reader = new FhirBundleReader();
+        var (patient, sample) = LatestSamples(1)[0];
+        var bundle = reader.ReadBundle(File.ReadAllBytes(hospital.BundleOf(patient)));
+        var prefetch = new Dictionary<string, Resource>
+        {
+            ["patient"] = bundle.Patient,
+            ["encounters"] = SearchSet(bundle.Encounters),
+            ["conditions"] = SearchSet(bundle.Conditions),
+            ["procedures"] = SearchSet(bundle.Procedures),
+            ["observations"] = SearchSet(bundle.Observations),
+            ["medications"] = SearchSet(bundle.MedicationRequests),
+        };
+        var request = new Dictionary<string, object>
+        {
+            ["hook"] = "patient-view",
+            ["hookInstance"] = Guid.NewGuid().ToString(),
+            ["context"] = new { userId = "Practitioner/1", patientId = bundle.Patient.Id },
+            ["prefetch"] = prefetch.ToDictionary(p => p.Key, p => (object)JsonDocument.Parse(new FhirJsonSerializer().SerializeToString(p.Value)).RootElement.Clone()),
+        };
+
+        using var response = await service.Client.PostAsync($"/cds-services/{SequenceServingHospital.SeriesId}", new StringContent(JsonSerializer.Serialize(request), Encoding.UTF8, "application/json"));
+        string json = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, json);
+
+        var card = JsonDocument.Parse(json).RootElement.GetProperty("cards")[0];
+        double risk = hospital.Offline[SequenceServingHospital.SeriesId][sample];
+        Assert.StartsWith((risk * 100).ToString("0", CultureInfo.InvariantCulture) + "% risk of", card.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        string detail = card.GetProperty("detail").GetString()!;
+        Assert.Contains("Top reasons:", detail, StringComparison.Ordinal);
+        Assert.Contains(SequenceServedModel.SeriesOcclusionMethod, detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Occlusion_reasons_of_the_visit_gru_are_the_change_in_log_odds_the_trained_network_gives_without_the_code()
+    {
+        var service = await hospital.Host();
+        var (patient, sample) = LatestSamples(1)[0];
+        var detail = JsonDocument.Parse(await service.Client.GetStringAsync($"/api/patients/{patient}/risk?model={SequenceServingHospital.VisitGruId}&reasons=2")).RootElement;
+        var reason = detail.GetProperty("reasons")[0];
+        string code = reason.GetProperty("feature").GetString()!;
+
+        // Independently: the patient's task visits with and without the code, through the reloaded network.
+        var visits = hospital.Data.Dataset.Visits!.Inputs.Sequences[sample];
+        var without = visits
+            .Select(v => new VisitCodes(v.HoursBeforeIndex, v.CodesByChannel.Select(c => (IReadOnlyList<string>)c.Where(k => k != code).ToArray()).ToArray()))
+            .Where(v => v.CodesByChannel.Any(c => c.Count > 0))
+            .ToArray();
+        Assert.Contains(visits, v => v.CodesByChannel.Any(c => c.Contains(code)));
+        var loaded = ModelBundles.Load(hospital.Registry.Find(SequenceServingHospital.VisitGruId, 1)!.BundlePath);
+        using var network = (VisitSequenceModel)loaded.Model;
+        var both = network.Predict(SequenceInputAdapter.ToVisitInputs(new VisitSequenceSet(["condition", "procedure", "drug"], [visits, without]))).Values.ToArray();
+        static double Logit(double p) => Math.Log(p / (1 - p));
+
+        Assert.Equal(Logit(both[0]) - Logit(both[1]), reason.GetProperty("contribution").GetDouble(), 1e-5);
+        Assert.Equal(hospital.Offline[SequenceServingHospital.VisitGruId][sample], both[0], Agreement);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Concurrent_predictions_of_the_networks_agree_with_single_threaded_ones()
+    {
+        var service = await hospital.Host();
+        var requests = LatestSamples(4).SelectMany(p => Models.Select(m => $"/api/patients/{p.Patient}/risk?model={m}&reasons=3")).ToArray();
+        async Task<string> Risk(string path)
+        {
+            var json = JsonDocument.Parse(await service.Client.GetStringAsync(path)).RootElement;
+            return json.GetProperty("probability").GetDouble().ToString("R", CultureInfo.InvariantCulture) + json.GetProperty("reasons").ToString() + json.GetProperty("trend").ToString();
+        }
+
+        var sequential = new List<string>();
+        foreach (string path in requests)
+        {
+            sequential.Add(await Risk(path));
+        }
+
+        var concurrent = await System.Threading.Tasks.Task.WhenAll(requests.Concat(requests).Select(path => System.Threading.Tasks.Task.Run(() => Risk(path))));
+
+        Assert.Equal(sequential.Concat(sequential), concurrent);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Repeated_predictions_free_every_tensor_and_feature_rows_are_refused_with_a_400()
+    {
+        var service = await hospital.Host();
+        using var refused = await service.Client.PostAsync($"/api/models/{SequenceServingHospital.SeriesId}/predict", new StringContent("""{"features": {"age_years": 70}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("not a row of feature values", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var (patient, sample) = LatestSamples(1)[0];
+        var loader = Assert.Single(ServedBundleFormats.Loaders(), l => l.Format == ServedBundleFormats.Deep);
+        var entry = hospital.Registry.Find(SequenceServingHospital.SeriesId, 1)!;
+        using var model = Assert.IsType<SequenceServedModel>(loader.Load(entry, default));
+        var featurizer = TaskFeaturizer.Create(model.Task!.Create(), model.TaskFeatures, model.Options);
+        using var store = ClinicalStore.Open(hospital.StorePath);
+        var reader = new StorePatientReader(store);
+        var timeline = reader.Load(patient)!;
+        var input = model.InputFor(featurizer, timeline, featurizer.Current(timeline, reader.DataEnd).Sample);
+        var first = model.PredictPatient(input, 5);
+        long live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.Equal(first, model.PredictPatient(input, 5), RiskEquality.Instance);
+        }
+
+        Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        Assert.Equal(hospital.Offline[SequenceServingHospital.SeriesId][sample], first.Probability, Agreement);
+    }
+
+    private static Bundle SearchSet(IEnumerable<Resource> resources)
+    {
+        var set = new Bundle { Type = Bundle.BundleType.Searchset };
+        foreach (var resource in resources)
+        {
+            set.Entry.Add(new Bundle.EntryComponent { Resource = resource });
+        }
+
+        return set;
+    }
+
+    /// <summary>Same probability and the same reasons in the same order.</summary>
+    private sealed class RiskEquality : IEqualityComparer<RiskPrediction>
+    {
+        public static readonly RiskEquality Instance = new();
+
+        public bool Equals(RiskPrediction? x, RiskPrediction? y) =>
+            x is not null && y is not null && x.Probability == y.Probability && x.ReasonMethod == y.ReasonMethod && x.Reasons.SequenceEqual(y.Reasons);
+
+        public int GetHashCode(RiskPrediction obj) => obj.Probability.GetHashCode();
+    }
+}
