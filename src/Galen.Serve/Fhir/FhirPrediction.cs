@@ -16,6 +16,17 @@ public sealed class FhirPrediction(RiskService risk, RiskAssessmentBuilder build
     public async Task<(RiskPrediction Prediction, RiskAssessment Assessment)> PredictAsync(
         ServedModel model, ClinicalBundle bundle, int reasons, string actor, string channel, CancellationToken cancellationToken)
     {
+        var (prediction, features, now) = await ScoreCoreAsync(model, bundle, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
+        return (prediction, builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
+    }
+
+    /// <summary>The prediction alone (audited like every prediction), for channels that answer without a RiskAssessment (CDS Hooks cards).</summary>
+    public async Task<RiskPrediction> ScoreAsync(ServedModel model, ClinicalBundle bundle, int reasons, string actor, string channel, CancellationToken cancellationToken) =>
+        (await ScoreCoreAsync(model, bundle, reasons, actor, channel, cancellationToken).ConfigureAwait(false)).Prediction;
+
+    private async Task<(RiskPrediction Prediction, FhirFeatures Features, DateTimeOffset At)> ScoreCoreAsync(
+        ServedModel model, ClinicalBundle bundle, int reasons, string actor, string channel, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(bundle);
         var extractor = services.GetService<IFhirFeatureExtractor>() ?? throw new NotConfiguredException(
@@ -29,6 +40,6 @@ public sealed class FhirPrediction(RiskService risk, RiskAssessmentBuilder build
         }
 
         var prediction = await risk.PredictAsync(model, features.Values, features.Input, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
-        return (prediction, builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
+        return (prediction, features, now);
     }
 }

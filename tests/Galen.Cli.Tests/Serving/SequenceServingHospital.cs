@@ -48,7 +48,9 @@ public sealed class SequenceServingHospital : IDisposable
         }
 
         var configuration = new TrainingConfiguration { Seed = 5, BootstrapResamples = 20, ImportanceRepeats = 0 };
-        using var result = TaskExperiment.Run(Data, ["ts-gru", "retain", "gru"], configuration, new SequenceTraining { Epochs = 2, Threads = 1 });
+        using var result = TaskExperiment.Run(Data, ["logreg", "ts-gru", "retain", "gru"], configuration, new SequenceTraining { Epochs = 2, Threads = 1 });
+        TabularBundle = Path.Combine(Root, $"mortality-logreg{ModelBundle.Extension}");
+        ModelBundles.Save(TabularBundle, result.Models.Single(m => m.Name == "logreg"), result);
         var offline = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (name, id) in new[] { ("ts-gru", SeriesId), ("retain", RetainId), ("gru", VisitGruId) })
         {
@@ -66,6 +68,9 @@ public sealed class SequenceServingHospital : IDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>A logistic regression on the same task, saved beside the networks' bundles (not registered).</summary>
+    public string TabularBundle { get; }
 
     public string BundlesFolder { get; }
 

@@ -237,6 +237,20 @@ public sealed class SequenceServingTests(SequenceServingHospital hospital)
         Assert.Equal(hospital.Offline[SequenceServingHospital.SeriesId][sample], first.Probability, Agreement);
     }
 
+    [Fact]
+    public void The_demo_serves_the_sequence_networks_trained_on_a_data_set_beside_its_best_tabular_model()
+    {
+        var tabular = new Demo.ServableModel("in-hospital-mortality", ServedBundleFormats.Tabular, hospital.TabularBundle, "In-hospital mortality (logreg)",
+            ServingLineage.FromManifest(Core.Bundles.ModelBundle.ReadManifest(hospital.TabularBundle)));
+
+        var servable = Demo.ServeStage.WithSequenceNetworks([tabular]);
+
+        Assert.Equal(["in-hospital-mortality", "in-hospital-mortality-gru", "in-hospital-mortality-retain", "in-hospital-mortality-ts-gru"], servable.Select(m => m.ModelId));
+        Assert.Equal(tabular, servable[0]);
+        Assert.All(servable.Skip(1), m => Assert.Equal(ServedBundleFormats.Deep, m.Format));
+        Assert.Equal(Path.Combine(hospital.Root, "mortality-ts-gru.galen"), servable[3].BundleFile);
+    }
+
     private static Bundle SearchSet(IEnumerable<Resource> resources)
     {
         var set = new Bundle { Type = Bundle.BundleType.Searchset };
