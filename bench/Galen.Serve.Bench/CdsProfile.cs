@@ -27,6 +27,7 @@ internal static class CdsProfile
         var model = new ServedModel(entry, loader.Load(entry, default));
         var extractor = new FhirTaskFeatureExtractor(new ServedTaskFeaturizers());
         var reader = new FhirBundleReader();
+        var unvalidated = new Hl7.Fhir.Serialization.FhirJsonDeserializer(new Hl7.Fhir.Serialization.DeserializerSettings { Validator = null });
         var options = new ServeOptions { RegistryRoot = hospital.Registry.Root };
         var builder = new RiskAssessmentBuilder(options);
         string auditPath = Path.Combine(Path.GetTempPath(), "galen-cds-profile-" + Guid.NewGuid().ToString("N") + ".jsonl");
@@ -38,6 +39,7 @@ internal static class CdsProfile
             ("parse the request JSON", new Stopwatch(), 0),
             ("(no longer done) re-serialise each prefetch element", new Stopwatch(), 0),
             ("Firely parse + validate (strict)", new Stopwatch(), 0),
+            ("(comparison only) Firely parse, attribute validator off", new Stopwatch(), 0),
             ("assemble the clinical bundle", new Stopwatch(), 0),
             ("FHIR → timeline → task features", new Stopwatch(), 0),
             ("model prediction + 3 reasons", new Stopwatch(), 0),
@@ -46,12 +48,15 @@ internal static class CdsProfile
             ("card JSON", new Stopwatch(), 0),
         };
 
+        var allocated = new long[stages.Length];
         void Time(int stage, Action action)
         {
             double cpu = ThreadCpuMilliseconds();
+            long bytes = GC.GetAllocatedBytesForCurrentThread();
             stages[stage].Wall.Start();
             action();
             stages[stage].Wall.Stop();
+            allocated[stage] += GC.GetAllocatedBytesForCurrentThread() - bytes;
             stages[stage].Cpu += ThreadCpuMilliseconds() - cpu;
         }
 
@@ -74,6 +79,7 @@ internal static class CdsProfile
                     for (int s = 0; s < stages.Length; s++)
                     {
                         stages[s].Cpu = 0;
+                        allocated[s] = 0;
                     }
                 }
 
@@ -103,36 +109,48 @@ internal static class CdsProfile
                             }
                         }
                     });
+                    Time(3, () =>
+                    {
+                        foreach (var key in PatientViewPrefetch.Templates.Keys)
+                        {
+                            if (prefetch.TryGetProperty(key, out var item))
+                            {
+                                var json = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(item));
+                                _ = unvalidated.TryDeserializeResource(ref json, out _, out _);
+                            }
+                        }
+                    });
                     ClinicalBundle bundle = null!;
-                    Time(3, () => bundle = reader.Assemble(resources));
+                    Time(4, () => bundle = reader.Assemble(resources));
                     FhirFeatures features = null!;
                     var now = DateTimeOffset.UtcNow;
-                    Time(4, () => features = extractor.Extract(bundle, model, now));
+                    Time(5, () => features = extractor.Extract(bundle, model, now));
                     RiskPrediction prediction = null!;
-                    Time(5, () => prediction = features.Input is { } input && model.Model is IPatientInputModel patientModel ? patientModel.PredictPatient(input, 3) : model.PredictOne(features.Values, 3));
-                    Time(6, () => builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
-                    Time(7, () => audit.AppendAsync(new AuditEvent(AuditEvent.Actions.Prediction, "bench", model.Id, model.Version, features.Input?.InputSha256 ?? RiskService.HashRow(features.Values), "cds-hooks")).GetAwaiter().GetResult());
-                    Time(8, () => JsonSerializer.SerializeToUtf8Bytes(new { cards = new[] { new { summary = prediction.Probability.ToString(CultureInfo.InvariantCulture), detail = string.Join("; ", prediction.Reasons.Select(ReasonText.Describe)) } } }, json));
+                    Time(6, () => prediction = features.Input is { } input && model.Model is IPatientInputModel patientModel ? patientModel.PredictPatient(input, 3) : model.PredictOne(features.Values, 3));
+                    Time(7, () => builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
+                    Time(8, () => audit.AppendAsync(new AuditEvent(AuditEvent.Actions.Prediction, "bench", model.Id, model.Version, features.Input?.InputSha256 ?? RiskService.HashRow(features.Values), "cds-hooks")).GetAwaiter().GetResult());
+                    Time(9, () => JsonSerializer.SerializeToUtf8Bytes(new { cards = new[] { new { summary = prediction.Probability.ToString(CultureInfo.InvariantCulture), detail = string.Join("; ", prediction.Reasons.Select(ReasonText.Describe)) } } }, json));
                 }
             }
         }
 
         Console.WriteLine();
         Console.WriteLine($"CDS Hooks patient-view stages for {modelId}, {iterations} calls in this process (wall and this thread's CPU per call):");
-        Console.WriteLine("| stage | wall ms/call | CPU ms/call |");
-        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine("| stage | wall ms/call | CPU ms/call | allocated KiB/call |");
+        Console.WriteLine("|---|---:|---:|---:|");
         double wall = 0, cpuTotal = 0;
-        foreach (var (name, clock, cpu) in stages)
+        for (int stage = 0; stage < stages.Length; stage++)
         {
+            var (name, clock, cpu) = stages[stage];
             double w = clock.Elapsed.TotalMilliseconds / iterations;
             double c = cpu / iterations;
-            if (!name.StartsWith("(no longer done)", StringComparison.Ordinal))
+            if (!name.StartsWith('('))
             {
                 wall += w;
                 cpuTotal += c;
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {w:F3} | {c:F3} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {w:F3} | {c:F3} | {allocated[stage] / 1024.0 / iterations:F0} |"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| total | {wall:F3} | {cpuTotal:F3} |"));
