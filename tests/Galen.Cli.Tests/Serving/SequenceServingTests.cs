@@ -98,6 +98,45 @@ public sealed class SequenceServingTests(SequenceServingHospital hospital)
     }
 
     [Fact]
+    public void One_patients_visits_series_and_context_are_the_batch_tasks_bit_for_bit()
+    {
+        var dataset = hospital.Data.Dataset;
+        var loaded = ModelBundles.Load(hospital.Registry.Find(SequenceServingHospital.SeriesId, 1)!.BundlePath);
+        using var model = new SequenceServedModel(loaded);
+        var featurizer = TaskFeaturizer.Create(model.Task!.Create(), model.TaskFeatures, model.Options);
+        var series = dataset.TimeSeries!.Inputs;
+        var batchRows = TaskInputs.Columns(dataset.Tabular.Inputs, model.TaskFeatures.Select(f => f.Name).ToArray(), "batch");
+        using var store = ClinicalStore.Open(hospital.StorePath);
+        var reader = new StorePatientReader(store);
+        int compared = 0;
+        foreach (var group in Enumerable.Range(0, dataset.Count).GroupBy(i => dataset.Samples[i].PatientKey).Take(60))
+        {
+            var timeline = reader.Load(group.Key)!;
+            var samples = hospital.Data.Spec.Create().Samples(timeline).ToDictionary(s => s.SampleKey);
+            foreach (int i in group)
+            {
+                var one = featurizer.Dataset(timeline, [samples[dataset.Samples[i].SampleKey]], model.Outcome, model.Channels!.Select(c => c.Name).ToArray(), "patient");
+
+                Assert.Equal(series.Channels, one.TimeSeries!.Inputs.Channels);
+                Assert.Equal(series.SampleValues(i).ToArray(), one.TimeSeries.Inputs.SampleValues(0).ToArray());
+                Assert.Equal(series.SampleMask(i).ToArray(), one.TimeSeries.Inputs.SampleMask(0).ToArray());
+                Assert.Equal(batchRows.Row(i).ToArray(), one.Tabular.Inputs.Row(0).ToArray());
+                var visits = dataset.Visits!.Inputs.Sequences[i];
+                Assert.Equal(visits.Count, one.Visits!.Inputs.Sequences[0].Count);
+                for (int v = 0; v < visits.Count; v++)
+                {
+                    Assert.Equal(visits[v].HoursBeforeIndex, one.Visits.Inputs.Sequences[0][v].HoursBeforeIndex);
+                    Assert.Equal(visits[v].CodesByChannel, one.Visits.Inputs.Sequences[0][v].CodesByChannel);
+                }
+
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 60, $"only {compared} samples compared");
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task Fhir_predict_gives_the_training_codes_prediction_and_audits_the_same_input_as_the_store_path()
     {
         var service = await hospital.Host();
