@@ -254,6 +254,9 @@ public sealed class SequenceServingTests(SequenceServingHospital hospital)
         using var refused = await service.Client.PostAsync($"/api/models/{SequenceServingHospital.SeriesId}/predict", new StringContent("""{"features": {"age_years": 70}}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("not a row of feature values", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var batch = await service.Client.PostAsync($"/api/models/{SequenceServingHospital.SeriesId}/batch", new StringContent("age_years\n70\n", Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, batch.StatusCode);
+        Assert.Contains("cannot score a CSV or NDJSON batch", await batch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var (patient, sample) = LatestSamples(1)[0];
         var loader = Assert.Single(ServedBundleFormats.Loaders(), l => l.Format == ServedBundleFormats.Deep);
