@@ -160,6 +160,7 @@ public sealed class SequenceServingTests(SequenceServingHospital hospital)
                 Assert.Equal(storeInput, service.LastAuditedInput());
                 Assert.Equal($"{model}@1", assessment.Method!.Coding[0].Code);
                 Assert.StartsWith("Top reasons: ", assessment.Prediction[0].Rationale, StringComparison.Ordinal);
+                Assert.EndsWith($"({(model == SequenceServingHospital.RetainId ? SequenceServedModel.RetainMethod : model == SequenceServingHospital.SeriesId ? SequenceServedModel.SeriesOcclusionMethod : SequenceServedModel.VisitOcclusionMethod)})", assessment.Prediction[0].Rationale, StringComparison.Ordinal);
             }
         }
     }
@@ -223,6 +224,31 @@ public sealed class SequenceServingTests(SequenceServingHospital hospital)
 
         Assert.Equal(Logit(both[0]) - Logit(both[1]), reason.GetProperty("contribution").GetDouble(), 1e-5);
         Assert.Equal(hospital.Offline[SequenceServingHospital.VisitGruId][sample], both[0], Agreement);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Retain_reasons_are_its_own_attention_contributions_summed_over_the_patients_visits()
+    {
+        var service = await hospital.Host();
+        var (patient, sample) = LatestSamples(1)[0];
+        var detail = JsonDocument.Parse(await service.Client.GetStringAsync($"/api/patients/{patient}/risk?model={SequenceServingHospital.RetainId}&reasons=20")).RootElement;
+        var served = detail.GetProperty("reasons").EnumerateArray().ToDictionary(r => r.GetProperty("feature").GetString()!, r => r.GetProperty("contribution").GetDouble());
+
+        var loaded = ModelBundles.Load(hospital.Registry.Find(SequenceServingHospital.RetainId, 1)!.BundlePath);
+        using var network = (VisitSequenceModel)loaded.Model;
+        var visits = hospital.Data.Dataset.Visits!.Inputs.Sequences[sample];
+        var explanation = network.Explain(SequenceInputAdapter.ToVisitInputs(new VisitSequenceSet(["condition", "procedure", "drug"], [visits])))[0];
+        var expected = explanation.Visits.SelectMany(v => v.Codes).GroupBy(c => c.Code.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Contribution));
+
+        Assert.NotEmpty(served);
+        foreach (var (code, contribution) in served)
+        {
+            Assert.Equal(expected[code], contribution, 1e-9);
+        }
+
+        // The strongest codes, in order.
+        Assert.Equal(expected.OrderByDescending(p => Math.Abs(p.Value)).ThenBy(p => p.Key, StringComparer.Ordinal).Take(served.Count).Select(p => p.Key), served.Keys);
+        Assert.Equal(hospital.Offline[SequenceServingHospital.RetainId][sample], explanation.Prediction, Agreement);
     }
 
     [Fact]
