@@ -30,8 +30,8 @@ internal static class CdsProfile
         var unvalidated = new Hl7.Fhir.Serialization.FhirJsonDeserializer(new Hl7.Fhir.Serialization.DeserializerSettings { Validator = null });
         var options = new ServeOptions { RegistryRoot = hospital.Registry.Root };
         var builder = new RiskAssessmentBuilder(options);
-        string auditPath = Path.Combine(Path.GetTempPath(), "galen-cds-profile-" + Guid.NewGuid().ToString("N") + ".jsonl");
-        await using var audit = new AuditLog(auditPath, syncEachWrite: false);
+        string auditFolder = Path.Combine(Path.GetTempPath(), "galen-cds-profile-" + Guid.NewGuid().ToString("N"));
+        var audit = new AuditLog(Path.Combine(auditFolder, "audit.jsonl"), syncEachWrite: false);
         byte[] body = System.Text.Encoding.UTF8.GetBytes(requestBody);
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var stages = new (string Name, Stopwatch Wall, double Cpu)[]
@@ -157,14 +157,9 @@ internal static class CdsProfile
         Console.WriteLine("(allocations and collections include the two stages no longer done)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"request body {body.Length / 1024.0:F0} KiB; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / iterations:F0} KiB per call; collections per 100 calls: gen0 {100.0 * (GC.CollectionCount(0) - gcBefore[0]) / iterations:F1}, gen1 {100.0 * (GC.CollectionCount(1) - gcBefore[1]) / iterations:F1}, gen2 {100.0 * (GC.CollectionCount(2) - gcBefore[2]) / iterations:F1}"));
-        try
-        {
-            File.Delete(auditPath);
-        }
-        catch (IOException)
-        {
-            // The log may be held a moment longer.
-        }
+        // The log, its anchor and its lock file.
+        await audit.DisposeAsync();
+        Directory.Delete(auditFolder, recursive: true);
     }
 
     /// <summary>This thread's user + system CPU time (Linux; clock ticks of 10 ms, so use many iterations).</summary>
