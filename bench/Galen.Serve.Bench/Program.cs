@@ -89,8 +89,12 @@ var cds = Wrk("cds.lua", seconds, 100);
 // The sequence network (ts-gru) at a bounded rate: a store patient's risk with 3 occlusion
 // reasons and the trend over their earlier stays, and a CDS Hooks call with the same prefetch.
 Wrk("patient.lua", 3, 0, BenchHospital.SeriesId);
+// Resident memory of the service around the sequence runs: libtorch's tensors must not pile up.
+double rssBefore = ResidentMegabytes(service!);
 var sequencePatient = Wrk("patient.lua", seconds, 200, BenchHospital.SeriesId);
+double rssMiddle = ResidentMegabytes(service!);
 var sequenceCds = Wrk("cds.lua", seconds, 200, BenchHospital.SeriesId);
+double rssAfter = ResidentMegabytes(service!);
 Stop(service!);
 
 Console.WriteLine();
@@ -111,6 +115,8 @@ foreach (var (name, r) in new[]
 Console.WriteLine();
 startups.Sort();
 Console.WriteLine($"prediction p99 / no-op p99 = {predict.P99 / noop.P99:F2}; startup to ready (galen serve process, 3 models) {string.Join(", ", startups.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))} ms (median {startups[1]:F0}); {connections} connections, delay {delay} ms, {seconds} s per run; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"service resident memory around the sequence runs: {rssBefore:F0} MB before, {rssMiddle:F0} MB after {sequencePatient.Requests:N0} patient-risk requests, {rssAfter:F0} MB after {sequenceCds.Requests:N0} more CDS calls"));
 try
 {
     Directory.Delete(root, recursive: true);
@@ -198,6 +204,13 @@ static int FreePort()
     return port;
 }
 
+// The service process's resident memory in MB (Linux /proc).
+static double ResidentMegabytes(Process process)
+{
+    var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+}
+
 // The service process's user + system CPU time in milliseconds (Linux /proc).
 static double CpuMilliseconds(Process process)
 {
@@ -239,7 +252,7 @@ WrkResult Wrk(string script, int duration, int pause, string model = BenchHospit
 
     long requests = long.Parse(Regex.Match(output, @"(\d+) requests in").Groups[1].Value, CultureInfo.InvariantCulture);
     double rate = double.Parse(Regex.Match(output, @"Requests/sec:\s+(\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
-    return new WrkResult(rate, Percentile("50"), Percentile("90"), Percentile("99"), errors, requests == 0 ? double.NaN : cpu / requests);
+    return new WrkResult(rate, Percentile("50"), Percentile("90"), Percentile("99"), errors, requests == 0 ? double.NaN : cpu / requests, requests);
 }
 
 static double Milliseconds(string value)
@@ -310,4 +323,4 @@ static string CdsRequest(BenchHospital hospital, int observations)
     throw new InvalidOperationException($"No mortality patient has {observations} observations.");
 }
 
-internal sealed record WrkResult(double Rate, double P50, double P90, double P99, long Errors, double CpuMsPerRequest);
+internal sealed record WrkResult(double Rate, double P50, double P90, double P99, long Errors, double CpuMsPerRequest, long Requests);
