@@ -35,7 +35,14 @@ internal sealed unsafe class TableWriter : IDisposable
     /// ~0.1 s on 10 M rows, peak RSS ~40 MB).
     /// </summary>
     private const int FlushEvery = 16;
-    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    /// <summary>
+    /// Text bytes after which a chunk is queued before its 2,048 rows are full. Short values
+    /// (codes, units) never reach it; long ones (notes of several kB each) would otherwise make
+    /// one chunk tens of MB and a pool of them gigabytes.
+    /// </summary>
+    public const int MaxChunkTextBytes = 4 << 20;
+    private const long UnixEpochTicks = 621_355_968_000_000_000; // DateTime.UnixEpoch.Ticks, as a constant for the hot path
 
     private readonly DuckDB.NET.Native.DuckDBAppender _appender;
     private readonly DuckDBType[] _types;
@@ -50,6 +57,7 @@ internal sealed unsafe class TableWriter : IDisposable
     private byte[] _textBuffer = new byte[256];
     private DuckDBDataChunk? _chunk;
     private int _row;
+    private int _chunkTextBytes;
     private long _appended;
     private int _column;
     private bool _closed;
@@ -171,6 +179,7 @@ internal sealed unsafe class TableWriter : IDisposable
             NativeMethods.Vectors.DuckDBVectorAssignStringElementLength(_vectors[_column], (ulong)_row, bytes, utf8.Length);
         }
 
+        _chunkTextBytes += utf8.Length;
         _column++;
         return this;
     }
@@ -224,7 +233,7 @@ internal sealed unsafe class TableWriter : IDisposable
         _column = 0;
         _row++;
         Rows++;
-        if (_row == ChunkRows)
+        if (_row == ChunkRows || _chunkTextBytes >= MaxChunkTextBytes)
         {
             Submit();
         }
@@ -307,9 +316,11 @@ internal sealed unsafe class TableWriter : IDisposable
     {
         var chunk = _chunk!;
         NativeMethods.DataChunks.DuckDBDataChunkSetSize(chunk, (ulong)_row);
+        int textBytes = _chunkTextBytes;
         _chunk = null;
         _row = 0;
-        _queue.Enqueue(this, chunk);
+        _chunkTextBytes = 0;
+        _queue.Enqueue(this, chunk, textBytes);
         TakeChunk();
     }
 
