@@ -105,6 +105,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Int64(long? value) => value is { } v ? Int64(v) : Null();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -116,6 +117,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Int32(int? value) => value is { } v ? Int32(v) : Null();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -136,6 +138,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Double(double? value) => value is { } v && !double.IsNaN(v) ? Double(v) : Null();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -147,6 +150,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Bool(bool? value) => value is { } v ? Bool(v) : Null();
 
     /// <summary>A timestamp given as .NET ticks (100 ns since 0001-01-01); stored to the microsecond.</summary>
@@ -162,6 +166,7 @@ internal sealed unsafe class TableWriter : IDisposable
     public TableWriter Time(DateTime? value) => value is { } v ? Ticks(v.Ticks) : Null();
 
     /// <summary>A nullable timestamp in ticks, where <see cref="long.MinValue"/> means missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter TicksOrNull(long ticks) => ticks == long.MinValue ? Null() : Ticks(ticks);
 
     /// <summary>UTF-8 text; an empty span is stored as NULL.</summary>

@@ -77,6 +77,8 @@ public sealed class Utf8ValuesTests
             string text = when.ToString(i % 2 == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
             Assert.True(Utf8Values.TryParseTimestamp(Encoding.UTF8.GetBytes(text), out long ticks), text);
             Assert.Equal(when.Ticks, ticks);
+            Assert.True(Utf8Values.TryParseIsoSeconds(Encoding.UTF8.GetBytes(text), out long fast), text);
+            Assert.Equal(when.Ticks, fast);
         }
 
         foreach (var leapDay in new[] { "2000-02-29 12:00:00", "2024-02-29 00:00:00", "1600-02-29 23:59:59" })
@@ -102,6 +104,7 @@ public sealed class Utf8ValuesTests
     public void Impossible_or_malformed_second_precision_timestamps_do_not_parse(string text)
     {
         Assert.False(Utf8Values.TryParseTimestamp(Encoding.UTF8.GetBytes(text), out _));
+        Assert.False(Utf8Values.TryParseIsoSeconds(Encoding.UTF8.GetBytes(text), out _));
     }
 
     [Theory]

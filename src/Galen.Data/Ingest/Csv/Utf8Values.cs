@@ -103,6 +103,7 @@ internal static class Utf8Values
     /// form an integer below 2^53 and 10^k is exact, so one IEEE division gives the correctly
     /// rounded result (Clinger's fast path), identical to a full parse.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseSimpleDecimal(ReadOnlySpan<byte> field, out double value)
     {
         value = 0;
@@ -261,9 +262,10 @@ internal static class Utf8Values
     /// <summary>
     /// The common shape <c>yyyy-MM-dd HH:mm:ss</c> (or with <c>T</c>), all at fixed places: the
     /// digits are read without loops. False for anything else, which the general parser then reads.
+    /// Internal for the tests, which check that it does take the values it is for.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseIsoSeconds(ReadOnlySpan<byte> field, out long ticks)
+    internal static bool TryParseIsoSeconds(ReadOnlySpan<byte> field, out long ticks)
     {
         ticks = 0;
         if (field[4] != (byte)'-' || field[7] != (byte)'-' || (field[10] != (byte)' ' && field[10] != (byte)'T') || field[13] != (byte)':' || field[16] != (byte)':')
@@ -275,7 +277,8 @@ internal static class Utf8Values
         uint mo1 = (uint)(field[5] - (byte)'0'), mo2 = (uint)(field[6] - (byte)'0'), d1 = (uint)(field[8] - (byte)'0'), d2 = (uint)(field[9] - (byte)'0');
         uint h1 = (uint)(field[11] - (byte)'0'), h2 = (uint)(field[12] - (byte)'0'), mi1 = (uint)(field[14] - (byte)'0'), mi2 = (uint)(field[15] - (byte)'0');
         uint s1 = (uint)(field[17] - (byte)'0'), s2 = (uint)(field[18] - (byte)'0');
-        if ((y1 | y2 | y3 | y4 | mo1 | mo2 | d1 | d2 | h1 | h2 | mi1 | mi2 | s1 | s2) > 9)
+        if ((y1 > 9) | (y2 > 9) | (y3 > 9) | (y4 > 9) | (mo1 > 9) | (mo2 > 9) | (d1 > 9) | (d2 > 9)
+            | (h1 > 9) | (h2 > 9) | (mi1 > 9) | (mi2 > 9) | (s1 > 9) | (s2 > 9))
         {
             return false;
         }
