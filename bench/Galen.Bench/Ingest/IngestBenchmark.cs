@@ -34,7 +34,7 @@ public static class IngestBenchmark
             results["pandas"].Add(Child("/usr/bin/python3", $"bench/peers/pandas_read_csv.py \"{labevents}\""));
             results["galen"].Add(Child(Environment.ProcessPath!, SelfArguments($"ingest-child --dir \"{folder}\"")));
             results["duckdb"].Add(Child(Environment.ProcessPath!, SelfArguments($"duckdb-child --file \"{labevents}\"")));
-            Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s ({r.Value[^1].WorkCpuSeconds:F2} s CPU, busiest thread {r.Value[^1].MainThreadCpuSeconds:F2} s) {r.Value[^1].PeakRssMb:N0} MB")) + $"  load {LoadAverage()}");
+            Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s ({r.Value[^1].WorkCpuSeconds:F2} s CPU, busiest thread {r.Value[^1].MainThreadCpuSeconds:F2} s, other threads {r.Value[^1].WorkCpuSeconds - r.Value[^1].MainThreadCpuSeconds:F2} s) {r.Value[^1].PeakRssMb:N0} MB")) + $"  load {LoadAverage()}");
         }
 
         var pandas = Median(results["pandas"]);

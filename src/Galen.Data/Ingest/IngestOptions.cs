@@ -19,5 +19,5 @@ public sealed record IngestOptions
     /// Lower than the store's default of 1 GB so that peak memory stays flat in the size of the
     /// files, long notes included; DuckDB spills to disk beyond it rather than failing.
     /// </summary>
-    public string StoreMemoryLimit { get; init; } = "256MB";
+    public string DuckDbMemoryLimit { get; init; } = "256MB";
 }

@@ -28,7 +28,7 @@ internal sealed class IngestSession : IDisposable
     private bool _inTransaction;
 
     // storeMemoryLimit: the store's own DuckDB memory limit, set again when the session ends;
-    // the ingest runs under IngestOptions.StoreMemoryLimit meanwhile. Null keeps the limit as it
+    // the ingest runs under IngestOptions.DuckDbMemoryLimit meanwhile. Null keeps the limit as it
     // is (an in-memory store has no file to spill written blocks to).
     public IngestSession(DuckDBConnection connection, IngestFormat format, string sourcePath, IngestOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellation, string? storeMemoryLimit = null)
     {
@@ -52,7 +52,7 @@ internal sealed class IngestSession : IDisposable
         _storeMemoryLimit = storeMemoryLimit;
         if (storeMemoryLimit is not null)
         {
-            Sql.Execute(Connection, $"SET memory_limit = '{options.StoreMemoryLimit.Replace("'", string.Empty, StringComparison.Ordinal)}'");
+            Sql.Execute(Connection, $"SET memory_limit = '{options.DuckDbMemoryLimit.Replace("'", string.Empty, StringComparison.Ordinal)}'");
         }
         LoadState();
         RunId = (Sql.Scalar<int?>(Connection, "SELECT max(run_id) FROM ingest_run") ?? 0) + 1;

@@ -144,7 +144,7 @@ public sealed class MimicIngestTests
         using var store = ClinicalStore.Open(folder.File("galen.duckdb"), memoryLimit: "300MB");
         string before = Sql.Scalar<string>(store.Connection, "SELECT current_setting('memory_limit')")!;
 
-        store.Ingest(IngestFormat.Mimic, TestData.Fixture("mimic-tiny"), TestData.Options with { StoreMemoryLimit = "128MB" });
+        store.Ingest(IngestFormat.Mimic, TestData.Fixture("mimic-tiny"), TestData.Options with { DuckDbMemoryLimit = "128MB" });
 
         Assert.Equal(before, Sql.Scalar<string>(store.Connection, "SELECT current_setting('memory_limit')"));
     }
