@@ -46,9 +46,9 @@ internal sealed class IngestSession : IDisposable
         Sql.Execute(Connection, "SET threads = 1");
 
         // A file is one transaction, and DuckDB keeps the blocks it has written for it in its
-        // buffer pool up to the memory limit: with the store's limit (1 GB by default) a long
-        // NOTEEVENTS file alone took the process past 2 GB. The ingest's own, lower limit makes
-        // DuckDB drop written blocks sooner; the store's limit is back once the ingest is over.
+        // buffer pool up to the memory limit (the store's, 1 GB by default), so peak memory grew
+        // with the size of a NOTEEVENTS file. The ingest's own, lower limit makes DuckDB drop
+        // written blocks sooner; the store's limit is back once the ingest is over.
         _storeMemoryLimit = storeMemoryLimit;
         if (storeMemoryLimit is not null)
         {
