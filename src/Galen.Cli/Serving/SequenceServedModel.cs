@@ -23,8 +23,8 @@ namespace Galen.Cli.Serving;
 /// so whatever inputs the model's family reads are built as at training time. Reasons: RETAIN's
 /// own attention contributions; occlusion for the other families (the change in log-odds when a
 /// code, a series or a context value is left out), said so in each answer. libtorch runs one
-/// prediction of a model at a time (a lock), without gradients and in evaluation mode, with every
-/// tensor freed per batch.
+/// forward pass at a time in the process (a lock shared by every served network), without
+/// gradients and in evaluation mode, with every tensor freed per batch.
 /// </summary>
 public sealed class SequenceServedModel : IPatientInputModel, IDisposable
 {
@@ -38,7 +38,10 @@ public sealed class SequenceServedModel : IPatientInputModel, IDisposable
     public const string SeriesOcclusionMethod = "Reasons by occlusion: the change in the risk's log-odds when a lab or vital sign's measurements are removed from the patient's series, or a context value is replaced by the training mean (this network computes no attributions of its own).";
 
     private readonly LoadedBundle _bundle;
-    private readonly Lock _inference = new();
+    // One forward pass at a time in the whole process, whichever network: libtorch's CPU kernels
+    // share one intra-op thread pool, and two passes at once split it differently, which moves
+    // results in the last float bits; serialised, a concurrent answer is the single-threaded one.
+    private static readonly Lock Inference = new();
 
     public SequenceServedModel(LoadedBundle bundle)
     {
@@ -151,7 +154,7 @@ public sealed class SequenceServedModel : IPatientInputModel, IDisposable
     private double[] Probabilities(TaskDataset dataset)
     {
         Predictions predictions;
-        lock (_inference)
+        lock (Inference)
         {
             predictions = ModelBundles.Predict(_bundle, dataset);
         }
@@ -168,7 +171,7 @@ public sealed class SequenceServedModel : IPatientInputModel, IDisposable
     private RiskPrediction RetainReasons(VisitSequenceModel retain, SequencePatientInput patient, int topReasons)
     {
         IReadOnlyList<RetainExplanation> explanations;
-        lock (_inference)
+        lock (Inference)
         {
             explanations = retain.Explain(TaskInputs.Visits(patient.Dataset).Inputs);
         }
