@@ -3,6 +3,7 @@ using System.Globalization;
 using Galen.Core.Progress;
 using Galen.Data.Synthetic.Catalog;
 using Galen.Deep.Models.Text;
+using Galen.Deep.Persistence;
 using Galen.Deep.Text;
 using Galen.Deep.Training;
 
@@ -57,22 +58,45 @@ internal static class Word2VecQualityHarness
                 },
             },
         };
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        clock.Restart();
-        using var model = new Word2VecTrainer(options).Fit(documents, new ConsoleProgress());
-        double seconds = clock.Elapsed.TotalSeconds;
-        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        var report = model.Training!;
-        long tokens = (long)report.Epochs.Count * (long)Math.Round(report.SamplesPerSecond * report.Seconds / Math.Max(1, report.Epochs.Count));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"word2vec: {model.Vocabulary.Size - model.Vocabulary.Specials:N0} words, {epochs} epochs, final loss {report.Epochs[^1].Training["loss"]:F4}, {seconds:F1} s wall, {cpuSeconds:F1} s CPU, {report.SamplesPerSecond:N0} corpus tokens/s ({tokens:N0} tokens seen)"));
+        string? saved = OptionText(args, "--model");
+        Word2VecModel model;
+        if (saved is not null && File.Exists(saved))
+        {
+            model = DeepModelArchive.Load<Word2VecModel>(saved);
+            Console.WriteLine($"word2vec: loaded {saved} ({model.Vocabulary.Size - model.Vocabulary.Specials:N0} words); not retrained");
+        }
+        else
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Restart();
+            model = new Word2VecTrainer(options).Fit(documents, new ConsoleProgress());
+            double seconds = clock.Elapsed.TotalSeconds;
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var report = model.Training!;
+            long tokens = (long)report.Epochs.Count * (long)Math.Round(report.SamplesPerSecond * report.Seconds / Math.Max(1, report.Epochs.Count));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"word2vec: {model.Vocabulary.Size - model.Vocabulary.Specials:N0} words, {epochs} epochs, final loss {report.Epochs[^1].Training["loss"]:F4}, {seconds:F1} s wall, {cpuSeconds:F1} s CPU, {report.SamplesPerSecond:N0} corpus tokens/s ({tokens:N0} tokens seen)"));
+            if (saved is not null)
+            {
+                model.Save(saved);
+            }
+        }
 
-        Evaluate(model, documents, k);
+        using (model)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Nearest neighbours (cosine of input vectors: words used like the disease's words)");
+            Evaluate(model, k, model.NearestNeighbours);
+            Console.WriteLine();
+            Console.WriteLine($"Context words (input vectors of the query against output vectors, IN-OUT: words used with the disease's words)");
+            Evaluate(model, k, model.ContextWords);
+        }
+
         return 0;
     }
 
     /// <summary>Recall@k of related symptoms and drugs among a disease's neighbours, against random neighbours.</summary>
-    private static void Evaluate(Word2VecModel model, string[] documents, int k)
+    private static void Evaluate(Word2VecModel model, int k, Func<IReadOnlyList<string>, int, IReadOnlyList<WordNeighbour>> neighboursOf)
     {
         var tokenizer = model.Options.Tokenizer;
         var vocabulary = model.Vocabulary;
@@ -110,7 +134,7 @@ internal static class Word2VecQualityHarness
                 continue;
             }
 
-            var neighbours = model.NearestNeighbours(query, k);
+            var neighbours = neighboursOf(query, k);
             int found = neighbours.Count(n => related.Contains(n.Word));
             double recall = found / (double)Math.Min(k, related.Count);
             double random = k / (double)(words - query.Length);
