@@ -90,17 +90,36 @@ internal static class Word2VecQualityHarness
             Console.WriteLine();
             Console.WriteLine($"Context words (input vectors of the query against output vectors, IN-OUT: words used with the disease's words)");
             Evaluate(model, k, model.ContextWords);
+
+            // Typed retrieval: the nearest among the words that name any drug or symptom of the
+            // hospital's catalogs (the kinds of word asked for, not which disease they belong to).
+            var typed = DrugCatalog.All.Select(d => d.Name)
+                .Concat(ReasonCatalog.All.SelectMany(r => r.Symptoms.Select(s => s.Symptom.Name)))
+                .Concat(Symptoms.ReviewOfSystems.Select(s => s.Name))
+                .Select(item => Distinctive(item, model))
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+            Console.WriteLine();
+            Console.WriteLine($"Typed: nearest neighbours among the {typed.Count} words that name a drug or symptom of the hospital's catalogs");
+            Evaluate(model, k, model.NearestNeighbours, typed);
+            Console.WriteLine();
+            Console.WriteLine($"Typed: context words (IN-OUT) among the same {typed.Count} words");
+            Evaluate(model, k, model.ContextWords, typed);
         }
 
         return 0;
     }
 
-    /// <summary>Recall@k of related symptoms and drugs among a disease's neighbours, against random neighbours.</summary>
-    private static void Evaluate(Word2VecModel model, int k, Func<IReadOnlyList<string>, int, IReadOnlyList<WordNeighbour>> neighboursOf)
+    /// <summary>
+    /// Recall@k of related symptoms and drugs among a disease's neighbours, against random
+    /// neighbours. With <paramref name="candidates"/>, neighbours are taken only from those words
+    /// (and chance is computed within them).
+    /// </summary>
+    private static void Evaluate(Word2VecModel model, int k, Func<IReadOnlyList<string>, int, IReadOnlyList<WordNeighbour>> neighboursOf, HashSet<string>? candidates = null)
     {
         var tokenizer = model.Options.Tokenizer;
         var vocabulary = model.Vocabulary;
-        int words = vocabulary.Size - vocabulary.Specials;
+        int words = candidates?.Count ?? vocabulary.Size - vocabulary.Specials;
         Console.WriteLine();
         Console.WriteLine($"{"disease",-34} {"related",7} {"found",5} {"recall@" + k,9} {"random",8}  neighbours");
         double recallSum = 0, randomSum = 0, precisionSum = 0, randomPrecisionSum = 0;
@@ -134,12 +153,13 @@ internal static class Word2VecQualityHarness
                 continue;
             }
 
-            var neighbours = neighboursOf(query, k);
+            var neighbours = candidates is null ? neighboursOf(query, k) : neighboursOf(query, vocabulary.Size).Where(n => candidates.Contains(n.Word)).Take(k).ToList();
+            int inPool = candidates is null ? query.Length : query.Count(candidates.Contains);
             int found = neighbours.Count(n => related.Contains(n.Word));
             double recall = found / (double)Math.Min(k, related.Count);
-            double random = k / (double)(words - query.Length);
+            double random = k / (double)(words - inPool);
             double precision = found / (double)k;
-            double randomPrecision = related.Count / (double)(words - query.Length);
+            double randomPrecision = related.Count / (double)(words - inPool);
             recallSum += recall;
             randomSum += Math.Min(1, random * related.Count / Math.Min(k, related.Count));
             precisionSum += precision;

@@ -18,7 +18,7 @@ public sealed class ProblemParagraphTests
             ? NoteTemplateSet.Standard.Phrases(section).Select(t => string.Concat(t.Segments.OfType<LiteralSegment>().Select(l => l.Text))).ToList()
             : [fallback];
 
-    /// <summary>The line of <paramref name="text"/> that starts the reason's problem paragraph ("# Name:" or "Name:"), or null.</summary>
+    /// <summary>The reason's problem paragraph in <paramref name="text"/> ("# Name: ..." or "Name: ...", with any "- " lines below it), or null.</summary>
     private static string? ReasonParagraph(string text, ReasonProfile profile)
     {
         var names = SurfaceForms("problem-name:" + profile.Key, profile.Name);
@@ -28,10 +28,16 @@ public sealed class ProblemParagraphTests
             string line = lines[i].TrimStart('#', ' ');
             foreach (string name in names)
             {
-                if (line.StartsWith(name + ":", StringComparison.Ordinal) || line.StartsWith(name + " (", StringComparison.Ordinal) || line.StartsWith(name + " -", StringComparison.Ordinal))
+                if (line == name || line.StartsWith(name + ":", StringComparison.Ordinal) || line.StartsWith(name + " (", StringComparison.Ordinal) || line.StartsWith(name + " -", StringComparison.Ordinal))
                 {
-                    // Some admission-note variants put the drugs on the next line ("- ceftriaxone").
-                    return i + 1 < lines.Length && lines[i + 1].StartsWith("- ", StringComparison.Ordinal) ? line + "\n" + lines[i + 1] : line;
+                    // Some admission-note variants list the plan on the lines below ("- ceftriaxone").
+                    var paragraph = new List<string> { line };
+                    for (int j = i + 1; j < lines.Length && lines[j].StartsWith("- ", StringComparison.Ordinal); j++)
+                    {
+                        paragraph.Add(lines[j]);
+                    }
+
+                    return string.Join('\n', paragraph);
                 }
             }
         }
