@@ -25,6 +25,9 @@ internal sealed class BenchHospital
     public const string MortalityId = "in-hospital-mortality";
     public const string ReadmissionId = "readmission";
 
+    /// <summary>The demo's sequence network: a GRU over the first day's hourly labs and vitals with context, on in-hospital mortality at 48 h.</summary>
+    public const string SeriesId = "in-hospital-mortality-ts-gru";
+
     public BenchHospital(string root, int patients, int seed)
     {
         var clock = Stopwatch.StartNew();
@@ -58,7 +61,10 @@ internal sealed class BenchHospital
         var configuration = new TrainingConfiguration { Seed = seed, Folds = 3, BootstrapResamples = 200, ImportanceRepeats = 1 };
         Register(Mortality, mortality, "logreg", configuration, MortalityId, "In-hospital mortality at 48 h", options, fingerprint, root);
         Register(Readmission, readmission, "lightgbm", configuration, ReadmissionId, "30-day readmission", options, fingerprint, root);
-        Console.WriteLine($"trained, saved and registered the two models in {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"trained, saved and registered the two tabular models in {clock.Elapsed.TotalSeconds:F1} s");
+        clock.Restart();
+        RegisterSeries(root, configuration);
+        Console.WriteLine($"trained, saved and registered the ts-gru in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     public string BundlesFolder { get; }
@@ -83,6 +89,25 @@ internal sealed class BenchHospital
         var manifest = TabularBundles.Save(path, trained, data, configuration);
         var entry = Registry.Register(new ModelRegistration(id, ServedBundleFormats.Tabular, path, title, ServingLineage.ForTask(manifest, task, options, fingerprint), "bench"));
         Registry.Promote(id, entry.Version, "bench");
+    }
+
+    /// <summary>A patient whose latest stay is a mortality sample (for the patient-risk run).</summary>
+    public string PatientKey => Mortality.Samples[^1].PatientKey;
+
+    /// <summary>The ts-gru trained as <c>galen train --task mortality --model ts-gru</c> trains it (every shape, the first day's hourly series), registered under <see cref="SeriesId"/>.</summary>
+    private void RegisterSeries(string root, TrainingConfiguration configuration)
+    {
+        Galen.Cli.Learning.TaskTrainingData data;
+        using (var store = ClinicalStore.Open(StorePath))
+        {
+            data = Galen.Cli.Learning.ClinicalTaskSource.Load(store, [new TaskSpec("mortality", 48)], cache: false)[0];
+        }
+
+        using var result = Galen.Cli.Learning.TaskExperiment.Run(data, ["ts-gru"], configuration with { BootstrapResamples = 50, ImportanceRepeats = 0 }, new Galen.Cli.Learning.SequenceTraining { Epochs = 5 });
+        string path = Path.Combine(root, $"mortality-ts-gru{ModelBundle.Extension}");
+        var manifest = Galen.Cli.Learning.ModelBundles.Save(path, result.Models[0], result);
+        var entry = Registry.Register(new ModelRegistration(SeriesId, ServedBundleFormats.Deep, path, "In-hospital mortality at 48 h (ts-gru)", ServingLineage.ForTask(manifest, data.Spec.Create(), data.Features, data.Dataset.Fingerprint), "bench"));
+        Registry.Promote(SeriesId, entry.Version, "bench");
     }
 
     /// <summary>A <c>predict</c> body: one mortality sample's non-missing features and 3 reasons.</summary>

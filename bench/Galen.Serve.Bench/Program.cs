@@ -10,7 +10,8 @@ using Galen.Serve.Security;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 
-// Serving benchmark: `dotnet run -c Release --project bench/Galen.Serve.Bench -- [seconds] [connections] [patients]`.
+// Serving benchmark: `dotnet run -c Release --project bench/Galen.Serve.Bench -- [seconds] [connections] [patients]`,
+// or `… -- cds-profile [patients] [iterations]` for the CDS Hooks stage breakdown in-process (CdsProfile).
 // Trains the demo's models (logistic regression on in-hospital mortality, LightGBM on 30-day
 // readmission) on a seeded synthetic hospital, registers them, then starts `galen serve` as a
 // child process and measures (1) process start to /health/ready 200 with both models loaded,
@@ -18,6 +19,19 @@ using Hl7.Fhir.Serialization;
 // tabular prediction with 3 reasons at about 500 requests/s, and CDS Hooks patient-view with 50
 // prefetched observations. The service process's CPU time per request is read from /proc, a
 // number that does not depend on how busy the rest of the machine is.
+if (args.Length > 0 && args[0] == "cds-profile")
+{
+    int profilePatients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+    int iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300;
+    string profileRoot = Path.Combine(Path.GetTempPath(), "galen-serve-profile-" + Guid.NewGuid().ToString("N"));
+    var profiled = new BenchHospital(profileRoot, profilePatients, 42);
+    string request = CdsRequest(profiled, 50);
+    await CdsProfile.RunAsync(profiled, BenchHospital.MortalityId, request, iterations);
+    await CdsProfile.RunAsync(profiled, BenchHospital.SeriesId, request, iterations);
+    Directory.Delete(profileRoot, recursive: true);
+    return 0;
+}
+
 int seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 int connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 int patients = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
@@ -72,19 +86,37 @@ int delay = (int)Math.Round(1000.0 * connections / TargetRate) - 1;
 var noop = Wrk("noop.lua", seconds, delay);
 var predict = Wrk("predict.lua", seconds, delay);
 var cds = Wrk("cds.lua", seconds, 100);
+// The sequence network (ts-gru) at a bounded rate: a store patient's risk with 3 occlusion
+// reasons and the trend over their earlier stays, and a CDS Hooks call with the same prefetch.
+Wrk("patient.lua", 3, 0, BenchHospital.SeriesId);
+// Resident memory of the service around the sequence runs: libtorch's tensors must not pile up.
+double rssBefore = ResidentMegabytes(service!);
+var sequencePatient = Wrk("patient.lua", seconds, 200, BenchHospital.SeriesId);
+double rssMiddle = ResidentMegabytes(service!);
+var sequenceCds = Wrk("cds.lua", seconds, 200, BenchHospital.SeriesId);
+double rssAfter = ResidentMegabytes(service!);
 Stop(service!);
 
 Console.WriteLine();
 Console.WriteLine("| run | requests/s | p50 ms | p90 ms | p99 ms | errors | service CPU ms/request |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-foreach (var (name, r) in new[] { ("authenticated no-op GET /api/whoami", noop), ($"tabular prediction (logreg, 3 reasons) POST /api/models/{BenchHospital.MortalityId}/predict", predict), ("CDS Hooks patient-view, 50 prefetched observations", cds) })
+foreach (var (name, r) in new[]
+{
+    ("authenticated no-op GET /api/whoami", noop),
+    ($"tabular prediction (logreg, 3 reasons) POST /api/models/{BenchHospital.MortalityId}/predict", predict),
+    ("CDS Hooks patient-view, 50 prefetched observations (logreg)", cds),
+    ("sequence model: store patient risk, ts-gru, 3 occlusion reasons + trend", sequencePatient),
+    ("sequence model: CDS Hooks patient-view, ts-gru, 50 prefetched observations", sequenceCds),
+})
 {
     Console.WriteLine($"| {name} | {r.Rate:F0} | {r.P50:F2} | {r.P90:F2} | {r.P99:F2} | {r.Errors} | {r.CpuMsPerRequest:F3} |");
 }
 
 Console.WriteLine();
 startups.Sort();
-Console.WriteLine($"prediction p99 / no-op p99 = {predict.P99 / noop.P99:F2}; startup to ready (galen serve process, 2 models) {string.Join(", ", startups.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))} ms (median {startups[1]:F0}); {connections} connections, delay {delay} ms, {seconds} s per run; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine($"prediction p99 / no-op p99 = {predict.P99 / noop.P99:F2}; startup to ready (galen serve process, 3 models) {string.Join(", ", startups.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))} ms (median {startups[1]:F0}); {connections} connections, delay {delay} ms, {seconds} s per run; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"service resident memory around the sequence runs: {rssBefore:F0} MB before, {rssMiddle:F0} MB after {sequencePatient.Requests:N0} patient-risk requests, {rssAfter:F0} MB after {sequenceCds.Requests:N0} more CDS calls"));
 try
 {
     Directory.Delete(root, recursive: true);
@@ -94,7 +126,7 @@ catch (IOException)
     // The stopped service may hold a file a moment longer; the temp folder is cleaned by the OS.
 }
 
-return predict.Errors == 0 && noop.Errors == 0 && cds.Errors == 0 ? 0 : 1;
+return predict.Errors == 0 && noop.Errors == 0 && cds.Errors == 0 && sequencePatient.Errors == 0 && sequenceCds.Errors == 0 ? 0 : 1;
 
 Process StartService(int port)
 {
@@ -172,6 +204,13 @@ static int FreePort()
     return port;
 }
 
+// The service process's resident memory in MB (Linux /proc).
+static double ResidentMegabytes(Process process)
+{
+    var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+}
+
 // The service process's user + system CPU time in milliseconds (Linux /proc).
 static double CpuMilliseconds(Process process)
 {
@@ -180,7 +219,7 @@ static double CpuMilliseconds(Process process)
     return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
 }
 
-WrkResult Wrk(string script, int duration, int pause)
+WrkResult Wrk(string script, int duration, int pause, string model = BenchHospital.MortalityId)
 {
     var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{duration}s", "--latency", "-s", Path.Combine(benchFolder, script), url })
@@ -189,7 +228,8 @@ WrkResult Wrk(string script, int duration, int pause)
     }
 
     start.Environment["GALEN_KEY"] = key;
-    start.Environment["GALEN_MODEL"] = BenchHospital.MortalityId;
+    start.Environment["GALEN_MODEL"] = model;
+    start.Environment["GALEN_PATIENT"] = hospital.PatientKey;
     start.Environment["DELAY_MS"] = pause.ToString(CultureInfo.InvariantCulture);
     start.Environment["CDS_BODY"] = cdsBody;
     start.Environment["PREDICT_BODY"] = predictBody;
@@ -212,7 +252,7 @@ WrkResult Wrk(string script, int duration, int pause)
 
     long requests = long.Parse(Regex.Match(output, @"(\d+) requests in").Groups[1].Value, CultureInfo.InvariantCulture);
     double rate = double.Parse(Regex.Match(output, @"Requests/sec:\s+(\S+)").Groups[1].Value, CultureInfo.InvariantCulture);
-    return new WrkResult(rate, Percentile("50"), Percentile("90"), Percentile("99"), errors, requests == 0 ? double.NaN : cpu / requests);
+    return new WrkResult(rate, Percentile("50"), Percentile("90"), Percentile("99"), errors, requests == 0 ? double.NaN : cpu / requests, requests);
 }
 
 static double Milliseconds(string value)
@@ -283,4 +323,4 @@ static string CdsRequest(BenchHospital hospital, int observations)
     throw new InvalidOperationException($"No mortality patient has {observations} observations.");
 }
 
-internal sealed record WrkResult(double Rate, double P50, double P90, double P99, long Errors, double CpuMsPerRequest);
+internal sealed record WrkResult(double Rate, double P50, double P90, double P99, long Errors, double CpuMsPerRequest, long Requests);

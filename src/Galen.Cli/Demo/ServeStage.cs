@@ -16,7 +16,9 @@ namespace Galen.Cli.Demo;
 /// promotes them, and serves them (with the demo's clinical store, when there is one) on
 /// 127.0.0.1 with a fresh admin API key, printing the URL, the key and sample requests, until
 /// Ctrl+C. The models are those an earlier stage offers as <see cref="ServableModels"/>; without
-/// that, the best bundle (by AUROC) of each data set in <c>OUT/models</c>.
+/// that, the best bundle (by AUROC) of each data set in <c>OUT/models</c>. Beside each, the
+/// sequence networks trained on the same data set (the demo's ts-gru) are served under
+/// <c>{id}-{network}</c>, e.g. <c>in-hospital-mortality-ts-gru</c>.
 /// </summary>
 public sealed class ServeStage(int port = ServeStage.DefaultPort) : IDemoStage
 {
@@ -34,7 +36,7 @@ public sealed class ServeStage(int port = ServeStage.DefaultPort) : IDemoStage
             return;
         }
 
-        var servable = context.Find<ServableModels>()?.Models ?? FromBundles(Path.Combine(context.WorkDirectory, "models"));
+        var servable = WithSequenceNetworks(context.Find<ServableModels>()?.Models ?? FromBundles(Path.Combine(context.WorkDirectory, "models")));
         if (servable.Count == 0)
         {
             context.Console.MarkupLine("[yellow]No earlier stage saved a model bundle, so there is nothing to serve yet.[/]");
@@ -86,6 +88,45 @@ public sealed class ServeStage(int port = ServeStage.DefaultPort) : IDemoStage
                 string.Create(CultureInfo.InvariantCulture, $"{b.Manifest.Schema.Description} ({b.Manifest.Name})"),
                 ServingLineage.FromManifest(b.Manifest)))
             .ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="models"/>, each followed by the visit-sequence and time-series networks whose
+    /// bundles lie beside its bundle and were trained on the same data set, as
+    /// <c>{id}-{network}</c>. Their bundles record the task and feature options, so the service
+    /// builds their inputs as training did.
+    /// </summary>
+    public static IReadOnlyList<ServableModel> WithSequenceNetworks(IReadOnlyList<ServableModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var result = new List<ServableModel>();
+        foreach (var model in models)
+        {
+            result.Add(model);
+            if (!File.Exists(model.BundleFile) || Path.GetDirectoryName(Path.GetFullPath(model.BundleFile)) is not { } folder
+                || ModelBundle.ReadManifest(model.BundleFile).Properties.GetValueOrDefault("dataset") is not { } dataset)
+            {
+                continue;
+            }
+
+            foreach (string path in Directory.EnumerateFiles(folder, "*" + ModelBundle.Extension).Order(StringComparer.Ordinal))
+            {
+                var manifest = ModelBundle.ReadManifest(path);
+                if (manifest.Family == "deep" && manifest.Schema.Kind == Core.Learning.LabelKind.Binary
+                    && manifest.Properties.GetValueOrDefault("dataset") == dataset
+                    && manifest.Properties.GetValueOrDefault(Learning.ModelBundles.InputsProperty) is Learning.TaskExperiment.SeriesInputs or Learning.TaskExperiment.VisitInputs)
+                {
+                    result.Add(new ServableModel(
+                        ModelId(model.ModelId + "-" + manifest.Name),
+                        ServedBundleFormats.Deep,
+                        path,
+                        string.Create(CultureInfo.InvariantCulture, $"{manifest.Schema.Description} ({manifest.Name})"),
+                        ServingLineage.FromManifest(manifest)));
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>A registry id from a data-set name: lower-case letters, digits and dashes.</summary>

@@ -8,8 +8,9 @@ namespace Galen.Cli.Serving;
 /// Features for a FHIR Bundle or CDS Hooks prefetch: the resources become an in-memory timeline
 /// (mapped as the FHIR ingest maps them), and the model's task featurizer computes the row of the
 /// patient's latest inpatient stay — the same code that computed the model's training rows, so a
-/// patient scored from FHIR gets the probability the batch task gives the same patient. No
-/// database is touched per request.
+/// patient scored from FHIR gets the probability the batch task gives the same patient; for a
+/// sequence network, the sample's visit code sets and series as well. No database is touched per
+/// request.
 /// </summary>
 public sealed class FhirTaskFeatureExtractor(ServedTaskFeaturizers featurizers) : IFhirFeatureExtractor
 {
@@ -28,6 +29,8 @@ public sealed class FhirTaskFeatureExtractor(ServedTaskFeaturizers featurizers) 
             setAside.Add($"MedicationStatement ×{bundle.MedicationStatements.Count}: not used (the model's drug features count orders and administrations)");
         }
 
-        return new FhirFeatures(row.Values, timeline.BasisFor(row.Sample, featurizer.Options), setAside);
+        // A sequence network reads the same sample's visit code sets and series, built from the same timeline.
+        var input = model.Model is SequenceServedModel network ? network.InputFor(featurizer, timeline.Timeline, row.Sample) : null;
+        return new FhirFeatures(input is null ? row.Values : [], timeline.BasisFor(row.Sample, featurizer.Options), setAside, input);
     }
 }

@@ -15,9 +15,9 @@ public static class ServedBundleFormats
 
     /// <summary>
     /// TorchSharp networks (<see cref="DeepBundleCodec"/>, family <c>deep</c>) written by
-    /// <c>galen train --task</c> and the demo. Networks on tabular features (the MLP) are served;
-    /// a visit-sequence or time-series network needs sequence inputs the service does not build
-    /// yet, so loading one fails with the reason and the entry is reported as not loaded.
+    /// <c>galen train --task</c> and the demo: networks on tabular features (the MLP) are served
+    /// like tabular models; visit-sequence and time-series networks as
+    /// <see cref="SequenceServedModel"/>s, scored for a patient from the store, FHIR or CDS Hooks.
     /// </summary>
     public const string Deep = "galen-bundle/deep";
 

@@ -25,6 +25,11 @@ public sealed class ServedTaskFeaturizers
 
     private static TaskFeaturizer Create(ServedModel model)
     {
+        if (model.Model is SequenceServedModel network)
+        {
+            return ForNetwork(model, network);
+        }
+
         if (TaskFeaturizer.FeaturesNoTaskComputes(model.Features) is { Count: > 0 } unknown)
         {
             throw new GalenInputException(
@@ -57,5 +62,28 @@ public sealed class ServedTaskFeaturizers
         }
 
         return TaskFeaturizer.Create(task, model.Features, options, model.Entry.Key);
+    }
+
+    /// <summary>
+    /// A sequence network's featurizer: the task and feature options its bundle recorded (window,
+    /// step, diagnosis timing, as its training samples were built), else the registry lineage's
+    /// task; over the task features its inputs are built from.
+    /// </summary>
+    private static TaskFeaturizer ForNetwork(ServedModel model, SequenceServedModel network)
+    {
+        IClinicalTask task;
+        try
+        {
+            task = network.Task?.Create()
+                ?? ClinicalTasks.Create(model.Entry.Lineage.TaskParameters.GetValueOrDefault(ServingLineage.Task) ?? model.Model.Outcome.Name, model.Entry.Lineage.TaskParameters.GetValueOrDefault(ServingLineage.TaskParameters));
+        }
+        catch (GalenInputException e)
+        {
+            throw new GalenInputException(
+                $"{model.Entry.Key} is a sequence network without a clinical task Galen can build its inputs for: {e.Message}",
+                remedy: "Serve a network trained by `galen train --task` or the demo (its bundle records the task and feature options).");
+        }
+
+        return TaskFeaturizer.Create(task, network.TaskFeatures, network.Options, model.Entry.Key);
     }
 }

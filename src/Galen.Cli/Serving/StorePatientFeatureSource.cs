@@ -10,7 +10,7 @@ namespace Galen.Cli.Serving;
 /// Patients from the clinical store for the dashboard: those with the latest inpatient stays,
 /// and a patient's rows for a model — the task's samples of earlier stays, then the current
 /// stay's row, as of the end of the store's data — computed by the model's task featurizer from
-/// the patient's timeline.
+/// the patient's timeline (for a sequence network, each sample's visit code sets and series too).
 /// </summary>
 public sealed class StorePatientFeatureSource(StorePatientReader reader, ServedTaskFeaturizers featurizers) : IPatientFeatureSource
 {
@@ -36,8 +36,12 @@ public sealed class StorePatientFeatureSource(StorePatientReader reader, ServedT
             inpatient |= visit.IsInpatient;
         }
 
+        var network = model.Model as SequenceServedModel;
         IReadOnlyList<PatientSnapshot> snapshots = inpatient
-            ? featurizer.History(patient, reader.DataEnd).Select(r => new PatientSnapshot(new DateTimeOffset(DateTime.SpecifyKind(r.Sample.IndexTime, DateTimeKind.Utc)), r.Values)).ToArray()
+            ? featurizer.History(patient, reader.DataEnd).Select(r => new PatientSnapshot(
+                new DateTimeOffset(DateTime.SpecifyKind(r.Sample.IndexTime, DateTimeKind.Utc)),
+                network is null ? r.Values : [],
+                network?.InputFor(featurizer, patient, r.Sample))).ToArray()
             : [];
         return Task.FromResult<IReadOnlyList<PatientSnapshot>?>(snapshots);
     }

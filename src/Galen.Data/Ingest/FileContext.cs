@@ -94,6 +94,7 @@ internal sealed class FileContext
     public void ReportProgress() =>
         _session.Progress?.Report(new WorkProgress(Stage, Raw.BytesRead, TotalBytes, FormatCount(Records) + " records"));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Accept() => Accepted++;
 
     /// <summary>Counts a record that is deliberately not stored (not an error).</summary>

@@ -13,4 +13,11 @@ public sealed record IngestOptions
 
     /// <summary>Longest raw record kept in the quarantine, in bytes (longer ones are cut).</summary>
     public int MaxQuarantinedRecordBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// DuckDB's memory limit while the ingest runs (the store's own limit is restored after it).
+    /// Lower than the store's default of 1 GB so that peak memory stays flat in the size of the
+    /// files, long notes included; DuckDB spills to disk beyond it rather than failing.
+    /// </summary>
+    public string DuckDbMemoryLimit { get; init; } = "256MB";
 }

@@ -23,10 +23,14 @@ internal sealed class IngestSession : IDisposable
     private readonly List<(string Identity, string File, string Hash, long Bytes)> _previousFiles = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly string _sourcePath;
+    private readonly string? _storeMemoryLimit;
     private int _nextFileId;
     private bool _inTransaction;
 
-    public IngestSession(DuckDBConnection connection, IngestFormat format, string sourcePath, IngestOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellation)
+    // storeMemoryLimit: the store's own DuckDB memory limit, set again when the session ends;
+    // the ingest runs under IngestOptions.DuckDbMemoryLimit meanwhile. Null keeps the limit as it
+    // is (an in-memory store has no file to spill written blocks to).
+    public IngestSession(DuckDBConnection connection, IngestFormat format, string sourcePath, IngestOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellation, string? storeMemoryLimit = null)
     {
         Connection = connection;
         Format = format;
@@ -40,6 +44,16 @@ internal sealed class IngestSession : IDisposable
         // Appends run on Galen's own append thread; DuckDB's worker pool only competes with the
         // parser for the cores (measured: less CPU and wall time with one DuckDB thread).
         Sql.Execute(Connection, "SET threads = 1");
+
+        // A file is one transaction, and DuckDB keeps the blocks it has written for it in its
+        // buffer pool up to the memory limit (the store's, 1 GB by default), so peak memory grew
+        // with the size of a NOTEEVENTS file. The ingest's own, lower limit makes DuckDB drop
+        // written blocks sooner; the store's limit is back once the ingest is over.
+        _storeMemoryLimit = storeMemoryLimit;
+        if (storeMemoryLimit is not null)
+        {
+            Sql.Execute(Connection, $"SET memory_limit = '{options.DuckDbMemoryLimit.Replace("'", string.Empty, StringComparison.Ordinal)}'");
+        }
         LoadState();
         RunId = (Sql.Scalar<int?>(Connection, "SELECT max(run_id) FROM ingest_run") ?? 0) + 1;
         Sql.Execute(Connection, "INSERT INTO ingest_run VALUES (?, ?, ?, ?, NULL, 'running')", RunId, FormatName(format), Path.GetFileName(Path.TrimEndingDirectorySeparator(sourcePath)), DateTime.UtcNow);
@@ -239,6 +253,10 @@ internal sealed class IngestSession : IDisposable
         try
         {
             Sql.Execute(Connection, "RESET threads");
+            if (_storeMemoryLimit is not null)
+            {
+                Sql.Execute(Connection, $"SET memory_limit = '{_storeMemoryLimit.Replace("'", string.Empty, StringComparison.Ordinal)}'");
+            }
         }
         catch (DuckDBException)
         {

@@ -14,7 +14,7 @@ namespace Galen.Data.Scoring;
 /// gives the same patient. Built once per model from its feature list and its task; safe to use
 /// from several threads.
 /// </summary>
-public sealed class TaskFeaturizer
+public sealed partial class TaskFeaturizer
 {
     private readonly TaskFeatureLayout _layout;
     private readonly Dictionary<string, string?> _unitByPrefix;

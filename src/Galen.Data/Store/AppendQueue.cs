@@ -7,15 +7,26 @@ namespace Galen.Data.Store;
 /// Hands filled data chunks to DuckDB on one background thread, so parsing the next rows and
 /// storing the previous ones overlap (two cores: one parses, one appends). Chunks are appended
 /// in the order they were queued. Every DuckDB call of an ingest happens either here or on the
-/// caller's thread while the queue is drained, never on both at once.
+/// caller's thread while the queue is drained, never on both at once. Queued text is bounded
+/// in bytes as well (<see cref="MaxQueuedTextBytes"/>): chunks of long notes would otherwise
+/// pile up faster than DuckDB stores them.
 /// </summary>
 internal sealed class AppendQueue : IDisposable
 {
-    private readonly BlockingCollection<(TableWriter Writer, DuckDBDataChunk Chunk)> _work = new();
+    /// <summary>
+    /// Text bytes that may wait in queued chunks; past it the producer waits for the append
+    /// thread. Counts, codes and numbers never come near it (LABEVENTS queues ~2 MB of text in
+    /// its busiest moments); a NOTEEVENTS file does at once.
+    /// </summary>
+    public const long MaxQueuedTextBytes = 64L << 20;
+
+    private readonly BlockingCollection<(TableWriter Writer, DuckDBDataChunk Chunk, int TextBytes)> _work = new();
+    private readonly ManualResetEventSlim _roomForText = new(initialState: true);
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _idle = new(initialState: true);
     private readonly Lock _gate = new();
     private int _pending;
+    private long _queuedTextBytes;
     private Exception? _failure;
 
     public AppendQueue()
@@ -29,16 +40,27 @@ internal sealed class AppendQueue : IDisposable
     /// each writer's chunk pool bounds it (the writer waits for a stored chunk when its pool is
     /// used up), so the parser can run a few row groups ahead while DuckDB compresses one.
     /// </summary>
-    public void Enqueue(TableWriter writer, DuckDBDataChunk chunk)
+    public void Enqueue(TableWriter writer, DuckDBDataChunk chunk, int textBytes = 0)
     {
         ThrowIfFailed();
         lock (_gate)
         {
             _pending++;
             _idle.Reset();
+            _queuedTextBytes += textBytes;
+            if (_queuedTextBytes > MaxQueuedTextBytes)
+            {
+                _roomForText.Reset();
+            }
         }
 
-        _work.Add((writer, chunk));
+        _work.Add((writer, chunk, textBytes));
+        if (textBytes > 0)
+        {
+            // Every queued chunk is taken off the count once handled, appended or not (after a
+            // failure), so this wait always ends.
+            _roomForText.Wait();
+        }
     }
 
     /// <summary>Waits until every queued chunk is in DuckDB; rethrows the first append failure.</summary>
@@ -54,11 +76,12 @@ internal sealed class AppendQueue : IDisposable
         _thread.Join();
         _work.Dispose();
         _idle.Dispose();
+        _roomForText.Dispose();
     }
 
     private void Run()
     {
-        foreach (var (writer, chunk) in _work.GetConsumingEnumerable())
+        foreach (var (writer, chunk, textBytes) in _work.GetConsumingEnumerable())
         {
             try
             {
@@ -78,6 +101,12 @@ internal sealed class AppendQueue : IDisposable
                 writer.Recycle(chunk);
                 lock (_gate)
                 {
+                    _queuedTextBytes -= textBytes;
+                    if (_queuedTextBytes <= MaxQueuedTextBytes)
+                    {
+                        _roomForText.Set();
+                    }
+
                     if (--_pending == 0)
                     {
                         _idle.Set();

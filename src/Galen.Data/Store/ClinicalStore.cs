@@ -21,16 +21,20 @@ public sealed class ClinicalStore : IDisposable
     /// <summary>The store file used when none is named.</summary>
     public const string DefaultFileName = "galen.duckdb";
 
-    private ClinicalStore(DuckDBConnection connection, string path)
+    private ClinicalStore(DuckDBConnection connection, string path, string memoryLimit)
     {
         Connection = connection;
         Path = path;
+        MemoryLimit = memoryLimit;
     }
 
     /// <summary>The store file, or ":memory:".</summary>
     public string Path { get; }
 
     internal DuckDBConnection Connection { get; }
+
+    /// <summary>DuckDB's memory limit as given when the store was opened (an ingest lowers it while it runs).</summary>
+    internal string MemoryLimit { get; }
 
     /// <summary>
     /// Identifies the store's content: changes whenever a file is ingested, equal for stores
@@ -73,7 +77,8 @@ public sealed class ClinicalStore : IDisposable
             throw new GalenInputException("does not exist.", new SourceLocation(sourcePath), "Check the path.");
         }
 
-        using var session = new IngestSession(Connection, format, source, options ?? new IngestOptions(), progress, cancellationToken);
+        using var session = new IngestSession(Connection, format, source, options ?? new IngestOptions(), progress, cancellationToken,
+            Path == ":memory:" ? null : MemoryLimit);
         try
         {
             switch (format)
@@ -168,7 +173,8 @@ public sealed class ClinicalStore : IDisposable
         try
         {
             connection.Open();
-            Sql.Execute(connection, $"SET memory_limit = '{memoryLimit.Replace("'", string.Empty, StringComparison.Ordinal)}'");
+            memoryLimit = memoryLimit.Replace("'", string.Empty, StringComparison.Ordinal);
+            Sql.Execute(connection, $"SET memory_limit = '{memoryLimit}'");
             foreach (var statement in StoreSchema.Statements)
             {
                 Sql.Execute(connection, statement);
@@ -184,7 +190,7 @@ public sealed class ClinicalStore : IDisposable
                 throw new GalenInputException($"was written by a Galen store schema version {version}; this Galen reads version {StoreSchema.Version}.", new SourceLocation(path), "Ingest the sources again into a new store.");
             }
 
-            return new ClinicalStore(connection, path);
+            return new ClinicalStore(connection, path, memoryLimit);
         }
         catch (DbException e)
         {

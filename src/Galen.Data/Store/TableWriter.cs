@@ -35,7 +35,14 @@ internal sealed unsafe class TableWriter : IDisposable
     /// ~0.1 s on 10 M rows, peak RSS ~40 MB).
     /// </summary>
     private const int FlushEvery = 16;
-    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    /// <summary>
+    /// Text bytes after which a chunk is queued before its 2,048 rows are full. Short values
+    /// (codes, units) never reach it; long ones (notes of several kB each) would otherwise make
+    /// one chunk tens of MB and a pool of them gigabytes.
+    /// </summary>
+    public const int MaxChunkTextBytes = 4 << 20;
+    private const long UnixEpochTicks = 621_355_968_000_000_000; // DateTime.UnixEpoch.Ticks, as a constant for the hot path
 
     private readonly DuckDB.NET.Native.DuckDBAppender _appender;
     private readonly DuckDBType[] _types;
@@ -50,6 +57,7 @@ internal sealed unsafe class TableWriter : IDisposable
     private byte[] _textBuffer = new byte[256];
     private DuckDBDataChunk? _chunk;
     private int _row;
+    private int _chunkTextBytes;
     private long _appended;
     private int _column;
     private bool _closed;
@@ -97,6 +105,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Int64(long? value) => value is { } v ? Int64(v) : Null();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -108,6 +117,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Int32(int? value) => value is { } v ? Int32(v) : Null();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -128,6 +138,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Double(double? value) => value is { } v && !double.IsNaN(v) ? Double(v) : Null();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -139,6 +150,7 @@ internal sealed unsafe class TableWriter : IDisposable
         return this;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter Bool(bool? value) => value is { } v ? Bool(v) : Null();
 
     /// <summary>A timestamp given as .NET ticks (100 ns since 0001-01-01); stored to the microsecond.</summary>
@@ -154,6 +166,7 @@ internal sealed unsafe class TableWriter : IDisposable
     public TableWriter Time(DateTime? value) => value is { } v ? Ticks(v.Ticks) : Null();
 
     /// <summary>A nullable timestamp in ticks, where <see cref="long.MinValue"/> means missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TableWriter TicksOrNull(long ticks) => ticks == long.MinValue ? Null() : Ticks(ticks);
 
     /// <summary>UTF-8 text; an empty span is stored as NULL.</summary>
@@ -171,6 +184,7 @@ internal sealed unsafe class TableWriter : IDisposable
             NativeMethods.Vectors.DuckDBVectorAssignStringElementLength(_vectors[_column], (ulong)_row, bytes, utf8.Length);
         }
 
+        _chunkTextBytes += utf8.Length;
         _column++;
         return this;
     }
@@ -224,7 +238,7 @@ internal sealed unsafe class TableWriter : IDisposable
         _column = 0;
         _row++;
         Rows++;
-        if (_row == ChunkRows)
+        if (_row == ChunkRows || _chunkTextBytes >= MaxChunkTextBytes)
         {
             Submit();
         }
@@ -307,9 +321,11 @@ internal sealed unsafe class TableWriter : IDisposable
     {
         var chunk = _chunk!;
         NativeMethods.DataChunks.DuckDBDataChunkSetSize(chunk, (ulong)_row);
+        int textBytes = _chunkTextBytes;
         _chunk = null;
         _row = 0;
-        _queue.Enqueue(this, chunk);
+        _chunkTextBytes = 0;
+        _queue.Enqueue(this, chunk, textBytes);
         TakeChunk();
     }
 

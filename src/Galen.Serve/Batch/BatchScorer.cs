@@ -46,6 +46,14 @@ public sealed class BatchScorer(ServeMetrics metrics, AuditLog audit)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(response);
+        if (model.Model is IPatientInputModel patientModel)
+        {
+            // Refused before anything is streamed, so the caller gets a 400 rather than a cut-off answer.
+            throw new GalenInputException(
+                $"{model.Entry.Key} reads {patientModel.InputDescription}, not rows of feature values, so it cannot score a CSV or NDJSON batch.",
+                remedy: "Score its patients by id (GET /api/patients/{id}/risk), FHIR Bundle (POST /fhir/RiskAssessment/$predict) or CDS Hooks patient-view.");
+        }
+
         using var inputHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var reader = PipeReader.Create(input);
         int columns = model.Features.Count;

@@ -67,7 +67,7 @@ public sealed class CdsHooksService(ModelCatalog catalog, RiskService risk, Fhir
             throw new GalenInputException("The prefetched Patient is not the patient in context.patientId.", new SourceLocation("request body", Field: "prefetch.patient"));
         }
 
-        var (prediction, _) = await fhir.PredictAsync(model, bundle, risk.ReasonsOrDefault(null), actor, RiskService.Channels.CdsHooks, cancellationToken).ConfigureAwait(false);
+        var prediction = await fhir.ScoreAsync(model, bundle, risk.ReasonsOrDefault(null), actor, RiskService.Channels.CdsHooks, cancellationToken).ConfigureAwait(false);
         return new CdsResponse([CardFor(model, prediction, patientId, dashboardBase)]);
     }
 
@@ -127,6 +127,11 @@ public sealed class CdsHooksService(ModelCatalog catalog, RiskService risk, Fhir
             }
         }
 
+        if (prediction.ReasonMethod is { } method)
+        {
+            detail.Append("\n\n").Append(method);
+        }
+
         detail.Append(CultureInfo.InvariantCulture, $"\n\nModel {model.Entry.Key}. Decision support only; use with clinical judgement.");
         string patientLink = $"{dashboardBase}/dashboard/patient.html?id={Uri.EscapeDataString(patientId)}&model={Uri.EscapeDataString(model.Id)}";
         string cardLink = $"{dashboardBase}/dashboard/model.html?id={Uri.EscapeDataString(model.Id)}";
@@ -150,8 +155,8 @@ public sealed class CdsHooksService(ModelCatalog catalog, RiskService risk, Fhir
         {
             if (prefetch.ValueKind == JsonValueKind.Object && prefetch.TryGetProperty(key, out var item) && item.ValueKind == JsonValueKind.Object)
             {
-                var bytes = JsonSerializer.SerializeToUtf8Bytes(item);
-                resources.Add((reader.ParseResource(bytes, $"prefetch.{key}"), null, $"prefetch.{key}"));
+                // The element's own UTF-8 in the request body: nothing is serialised again or copied.
+                resources.Add((reader.ParseResource(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item), $"prefetch.{key}"), null, $"prefetch.{key}"));
             }
             else if (server is not null)
             {

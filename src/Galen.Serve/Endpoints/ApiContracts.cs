@@ -67,7 +67,11 @@ public sealed record ReasonDescription(string Feature, string DisplayName, doubl
 public sealed record PatientRiskSummary(string PatientId, string Label, double? Probability, string? Indicator, DateTimeOffset? AsOf);
 
 /// <summary>A patient's current risk, reasons and trend.</summary>
-public sealed record PatientRiskDetail(string PatientId, string Model, int Version, string Outcome, double Probability, string Indicator, DateTimeOffset AsOf, IReadOnlyList<ReasonDescription> Reasons, IReadOnlyList<TrendPoint> Trend);
+public sealed record PatientRiskDetail(string PatientId, string Model, int Version, string Outcome, double Probability, string Indicator, DateTimeOffset AsOf, IReadOnlyList<ReasonDescription> Reasons, IReadOnlyList<TrendPoint> Trend)
+{
+    /// <summary>How the reasons were found, or why there are none (models of patient records); null for tabular feature contributions.</summary>
+    public string? ReasonMethod { get; init; }
+}
 
 /// <summary>The risk at one time.</summary>
 public sealed record TrendPoint(DateTimeOffset AsOf, double Probability);

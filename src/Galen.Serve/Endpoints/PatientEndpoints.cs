@@ -44,7 +44,7 @@ public static partial class PatientEndpoints
                     }
 
                     var current = snapshots[^1];
-                    var prediction = await risk.PredictAsync(served, current.Values, 0, Caller.NameOf(user), RiskService.Channels.Patient, cancellationToken).ConfigureAwait(false);
+                    var prediction = await risk.PredictAsync(served, current.Values, current.Input, 0, Caller.NameOf(user), RiskService.Channels.Patient, cancellationToken).ConfigureAwait(false);
                     list.Add(new PatientRiskSummary(patient.PatientId, patient.Label, prediction.Probability, risk.IndicatorOf(prediction.Probability), current.AsOf));
                 }
 
@@ -68,14 +68,14 @@ public static partial class PatientEndpoints
                 var trend = new List<TrendPoint>(snapshots.Count);
                 for (int i = 0; i < snapshots.Count - 1; i++)
                 {
-                    var earlier = await risk.PredictAsync(served, snapshots[i].Values, 0, actor, RiskService.Channels.Patient, cancellationToken).ConfigureAwait(false);
+                    var earlier = await risk.PredictAsync(served, snapshots[i].Values, snapshots[i].Input, 0, actor, RiskService.Channels.Patient, cancellationToken).ConfigureAwait(false);
                     trend.Add(new TrendPoint(snapshots[i].AsOf, earlier.Probability));
                 }
 
                 var current = snapshots[^1];
-                var prediction = await risk.PredictAsync(served, current.Values, risk.ReasonsOrDefault(reasons), actor, RiskService.Channels.Patient, cancellationToken).ConfigureAwait(false);
+                var prediction = await risk.PredictAsync(served, current.Values, current.Input, risk.ReasonsOrDefault(reasons), actor, RiskService.Channels.Patient, cancellationToken).ConfigureAwait(false);
                 trend.Add(new TrendPoint(current.AsOf, prediction.Probability));
-                return new PatientRiskDetail(patientId, served.Id, served.Version, served.Model.Outcome.Description, prediction.Probability, risk.IndicatorOf(prediction.Probability), current.AsOf, prediction.Reasons.Select(ReasonDescription.Of).ToArray(), trend);
+                return new PatientRiskDetail(patientId, served.Id, served.Version, served.Model.Outcome.Description, prediction.Probability, risk.IndicatorOf(prediction.Probability), current.AsOf, prediction.Reasons.Select(ReasonDescription.Of).ToArray(), trend) { ReasonMethod = prediction.ReasonMethod };
             })
             .WithSummary("One patient's current risk from the store, its top reasons and its trend over earlier snapshots.")
             .Produces<PatientRiskDetail>()

@@ -16,6 +16,17 @@ public sealed class FhirPrediction(RiskService risk, RiskAssessmentBuilder build
     public async Task<(RiskPrediction Prediction, RiskAssessment Assessment)> PredictAsync(
         ServedModel model, ClinicalBundle bundle, int reasons, string actor, string channel, CancellationToken cancellationToken)
     {
+        var (prediction, features, now) = await ScoreCoreAsync(model, bundle, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
+        return (prediction, builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
+    }
+
+    /// <summary>The prediction alone (audited like every prediction), for channels that answer without a RiskAssessment (CDS Hooks cards).</summary>
+    public async Task<RiskPrediction> ScoreAsync(ServedModel model, ClinicalBundle bundle, int reasons, string actor, string channel, CancellationToken cancellationToken) =>
+        (await ScoreCoreAsync(model, bundle, reasons, actor, channel, cancellationToken).ConfigureAwait(false)).Prediction;
+
+    private async Task<(RiskPrediction Prediction, FhirFeatures Features, DateTimeOffset At)> ScoreCoreAsync(
+        ServedModel model, ClinicalBundle bundle, int reasons, string actor, string channel, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(bundle);
         var extractor = services.GetService<IFhirFeatureExtractor>() ?? throw new NotConfiguredException(
@@ -23,12 +34,12 @@ public sealed class FhirPrediction(RiskService risk, RiskAssessmentBuilder build
             "Serve with the data layer's extractor installed, or send features to /api/models/{id}/predict.");
         var now = DateTimeOffset.UtcNow;
         var features = extractor.Extract(bundle, model, now);
-        if (features.Values.Length != model.Features.Count)
+        if (features.Input is null && features.Values.Length != model.Features.Count)
         {
             throw new InvalidOperationException($"The FHIR feature extractor returned {features.Values.Length} values for {model.Features.Count} features.");
         }
 
-        var prediction = await risk.PredictAsync(model, features.Values, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
-        return (prediction, builder.Build(model, bundle, prediction, features.Basis, now, features.SetAside));
+        var prediction = await risk.PredictAsync(model, features.Values, features.Input, reasons, actor, channel, cancellationToken).ConfigureAwait(false);
+        return (prediction, features, now);
     }
 }

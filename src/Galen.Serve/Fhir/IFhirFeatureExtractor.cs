@@ -21,4 +21,5 @@ public interface IFhirFeatureExtractor
 /// <param name="Values">One value per model feature, NaN = missing.</param>
 /// <param name="Basis">References (e.g. <c>Observation/123</c>) of the resources used.</param>
 /// <param name="SetAside">Resources not used, each with where it is and why (never its values).</param>
-public sealed record FhirFeatures(float[] Values, IReadOnlyList<string> Basis, IReadOnlyList<string>? SetAside = null);
+/// <param name="Input">For a model of patient records (<see cref="IPatientInputModel"/>), its input built from the bundle; else null.</param>
+public sealed record FhirFeatures(float[] Values, IReadOnlyList<string> Basis, IReadOnlyList<string>? SetAside = null, IPatientInput? Input = null);

@@ -83,8 +83,11 @@ public sealed class RiskAssessmentBuilder(ServeOptions options)
         return new CodeableConcept(RiskProbabilitySystem, code, display);
     }
 
-    private static string? Rationale(RiskPrediction prediction) =>
-        prediction.Reasons.Count == 0
-            ? null
-            : "Top reasons: " + string.Join("; ", prediction.Reasons.Select(ReasonText.Describe));
+    private static string? Rationale(RiskPrediction prediction)
+    {
+        string? reasons = prediction.Reasons.Count == 0 ? null : "Top reasons: " + string.Join("; ", prediction.Reasons.Select(ReasonText.Describe));
+        return prediction.ReasonMethod is null ? reasons
+            : reasons is null ? prediction.ReasonMethod
+            : $"{reasons} ({prediction.ReasonMethod})";
+    }
 }

@@ -9,7 +9,8 @@ public static class ReasonText
     public static string Describe(RiskReason reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        string value = reason.Value is { } v
+        string value = !reason.HasValue ? string.Empty
+            : reason.Value is { } v
             ? " " + v.ToString("0.##", CultureInfo.InvariantCulture) + (reason.Unit is null ? string.Empty : " " + reason.Unit)
             : " (missing)";
         string direction = reason.Contribution >= 0 ? "raises risk" : "lowers risk";

@@ -44,13 +44,34 @@ public sealed class RiskService(ModelCatalog catalog, AuditLog audit, ServeMetri
     }
 
     /// <summary>Scores one feature row, then records and audits it.</summary>
-    public async Task<RiskPrediction> PredictAsync(ServedModel model, float[] row, int reasons, string actor, string channel, CancellationToken cancellationToken)
+    public Task<RiskPrediction> PredictAsync(ServedModel model, float[] row, int reasons, string actor, string channel, CancellationToken cancellationToken) =>
+        PredictAsync(model, row, null, reasons, actor, channel, cancellationToken);
+
+    /// <summary>
+    /// Scores one patient, then records and audits it: from <paramref name="input"/> when the
+    /// data layer built one (a model of patient records, <see cref="IPatientInputModel"/>), else
+    /// from the feature row (which a model of patient records refuses with a 400 saying how to
+    /// score it). The audit hash is the input's own hash, or the row's.
+    /// </summary>
+    public async Task<RiskPrediction> PredictAsync(ServedModel model, float[] row, IPatientInput? input, int reasons, string actor, string channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(row);
-        var prediction = model.PredictOne(row, reasons);
+        RiskPrediction prediction;
+        string hash;
+        if (input is not null && model.Model is IPatientInputModel patientModel)
+        {
+            prediction = patientModel.PredictPatient(input, reasons);
+            hash = input.InputSha256;
+        }
+        else
+        {
+            prediction = model.PredictOne(row, reasons);
+            hash = HashRow(row);
+        }
+
         metrics.RecordPrediction(model.Id, model.Version, channel, prediction.Probability);
-        await audit.AppendAsync(new AuditEvent(AuditEvent.Actions.Prediction, actor, model.Id, model.Version, HashRow(row), channel), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAsync(new AuditEvent(AuditEvent.Actions.Prediction, actor, model.Id, model.Version, hash, channel), cancellationToken).ConfigureAwait(false);
         return prediction;
     }
 

@@ -27,4 +27,5 @@ public sealed record PatientListing(string PatientId, string Label);
 /// <summary>A patient's features as of a time.</summary>
 /// <param name="AsOf">When the features were true.</param>
 /// <param name="Values">One value per requested feature, NaN = missing.</param>
-public sealed record PatientSnapshot(DateTimeOffset AsOf, float[] Values);
+/// <param name="Input">For a model of patient records (<see cref="Models.IPatientInputModel"/>), its input as of that time; else null.</param>
+public sealed record PatientSnapshot(DateTimeOffset AsOf, float[] Values, Models.IPatientInput? Input = null);

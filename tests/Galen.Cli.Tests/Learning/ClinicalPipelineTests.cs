@@ -55,7 +55,7 @@ public sealed partial class ClinicalPipelineTests(SyntheticStoreFixture fixture)
     }
 
     [Fact]
-    public void Every_model_family_saved_in_a_bundle_reloads_with_identical_predictions_and_the_service_loads_those_of_tabular_features()
+    public void Every_model_family_saved_in_a_bundle_reloads_with_identical_predictions_and_the_service_loads_it()
     {
         using var store = ClinicalStore.Open(fixture.Store);
         var data = Mortality(store);
@@ -84,7 +84,7 @@ public sealed partial class ClinicalPipelineTests(SyntheticStoreFixture fixture)
         }
     }
 
-    /// <summary>The service's loader for the bundle's format serves a model of tabular features with its predictions, and refuses a sequence network with the reason.</summary>
+    /// <summary>The service's loader for the bundle's format serves a model of tabular features with its predictions, and a sequence network as a model of patient records.</summary>
     private static void ServiceLoads(string path, ExperimentModel model, TaskTrainingData data)
     {
         string format = model.Model is IDeepModel ? ServedBundleFormats.Deep : ServedBundleFormats.Tabular;
@@ -93,8 +93,10 @@ public sealed partial class ClinicalPipelineTests(SyntheticStoreFixture fixture)
             new ModelLineage("test", new Dictionary<string, string>(), new Dictionary<string, string>(), new Dictionary<string, double>()), "test", DateTimeOffset.UtcNow);
         if (model.Inputs != TaskExperiment.TabularInputs)
         {
-            var refused = Assert.Throws<Core.Bundles.BundleFormatException>(() => loader.Load(entry, default));
-            Assert.Contains("does not take FeatureMatrix inputs", refused.Message, StringComparison.Ordinal);
+            // Served as a network of patient records: scored by patient, FHIR or CDS Hooks, never from a feature row.
+            using var network = Assert.IsType<SequenceServedModel>(loader.Load(entry, default));
+            var refused = Assert.Throws<Core.Errors.GalenInputException>(() => network.Predict(data.Dataset.Tabular.Inputs.Select([0]), 0));
+            Assert.Contains("not a row of feature values", refused.Message, StringComparison.Ordinal);
             return;
         }
 

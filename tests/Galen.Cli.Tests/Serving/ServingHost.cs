@@ -26,19 +26,23 @@ internal sealed class ServingHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ServingHost> StartAsync(ServingHospital hospital, bool withStore = true)
+    public static Task<ServingHost> StartAsync(ServingHospital hospital, bool withStore = true) =>
+        StartAsync(hospital.Registry.Root, withStore ? hospital.StorePath : null);
+
+    /// <summary>The service over <paramref name="registryRoot"/>'s production models and, when given, the store at <paramref name="storePath"/>.</summary>
+    public static async Task<ServingHost> StartAsync(string registryRoot, string? storePath)
     {
         string key = ApiKeys.Generate();
         var options = new ServeOptions
         {
-            RegistryRoot = hospital.Registry.Root,
+            RegistryRoot = registryRoot,
             Port = 0,
             MinimumLogLevel = LogLevel.Warning,
             RequestsPerSecond = 100_000,
             RequestBurst = 100_000,
             Security = new SecurityOptions { ApiKeys = [new ApiKeyGrant("tester", ApiKeys.Hash(key), GalenRoles.All)] },
         };
-        var host = ServeHost.CreateHostBuilder(options, services => ServeAdapters.Install(services, options, withStore ? hospital.StorePath : null)).Build();
+        var host = ServeHost.CreateHostBuilder(options, services => ServeAdapters.Install(services, options, storePath)).Build();
         await host.StartAsync();
         var catalog = host.Services.GetRequiredService<ModelCatalog>();
         var deadline = DateTime.UtcNow.AddSeconds(60);

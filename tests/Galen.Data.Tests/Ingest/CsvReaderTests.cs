@@ -104,4 +104,20 @@ public sealed class CsvReaderTests
         Assert.Equal(["last", "1"], records[50_002].Fields);
         Assert.Equal(50_003, records[50_002].Line);
     }
+
+    [Fact]
+    public void Records_wider_than_any_before_keep_every_field_in_plain_and_quoted_form()
+    {
+        // Field slots grow with the widest record: 3 fields, then 300 (unquoted, split 32 bytes
+        // at a time), then 300 with a quoted field among them, then 3 again.
+        string wide = string.Join(',', Enumerable.Range(0, 300).Select(i => i % 7 == 0 ? string.Empty : "v" + i));
+        string quoted = string.Join(',', Enumerable.Range(0, 300).Select(i => i == 150 ? "\"q,\"\"150\"" : "w" + i));
+        var records = ReadAll($"a,b,c\n1,2,3\n{wide}\n{quoted}\n4,5,6\n");
+
+        Assert.Equal(["1", "2", "3"], records[1].Fields);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => i % 7 == 0 ? string.Empty : "v" + i), records[2].Fields);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => i == 150 ? "q,\"150" : "w" + i), records[3].Fields);
+        Assert.Equal(["4", "5", "6"], records[4].Fields);
+        Assert.Equal([2L, 3L, 4L, 5L], records.Skip(1).Select(r => r.Line));
+    }
 }

@@ -104,6 +104,52 @@ public sealed class MimicIngestTests
     }
 
     [Fact]
+    public void Long_notes_are_stored_whole_and_in_file_order()
+    {
+        // 24 notes of 1 MB: chunks of long text are handed to DuckDB after a few MB rather than
+        // after 2,048 rows, so the store must still get every note, intact and in order.
+        using var folder = TestData.NewFolder();
+        File.WriteAllText(folder.File("PATIENTS.csv"), "SUBJECT_ID,GENDER,DOB,DOD\n1,F,1950-03-01,\n");
+        File.WriteAllText(folder.File("ADMISSIONS.csv"), "SUBJECT_ID,HADM_ID,ADMITTIME,DISCHTIME,DEATHTIME\n1,10,2015-01-01 08:00:00,2015-01-05 12:00:00,\n");
+        var texts = Enumerable.Range(0, 24).Select(i => $"Note {i}: " + new string((char)('a' + (i % 26)), 1 << 20) + $"\nsays \"end {i}\"").ToArray();
+        using (var notes = new StreamWriter(folder.File("NOTEEVENTS.csv")))
+        {
+            notes.Write("ROW_ID,SUBJECT_ID,HADM_ID,CHARTDATE,CATEGORY,TEXT\n");
+            for (int i = 0; i < texts.Length; i++)
+            {
+                notes.Write($"{i + 1},1,10,2015-01-0{1 + (i % 5)},Nursing,\"{texts[i].Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n");
+            }
+        }
+
+        using var file = TestData.NewFolder();
+        using var store = ClinicalStore.Open(file.File("galen.duckdb"));
+        var report = store.Ingest(IngestFormat.Mimic, folder.Path, TestData.Options);
+
+        Assert.Equal(0, report.Quarantined);
+        using var reader = Sql.Reader(store.Connection, "SELECT note_source_value, note_text FROM note ORDER BY note_id");
+        var stored = new List<(string Row, string Text)>();
+        while (reader.Read())
+        {
+            stored.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        Assert.Equal(Enumerable.Range(1, texts.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), stored.Select(s => s.Row));
+        Assert.Equal(texts, stored.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void The_store_gets_its_own_memory_limit_back_after_an_ingest()
+    {
+        using var folder = TestData.NewFolder();
+        using var store = ClinicalStore.Open(folder.File("galen.duckdb"), memoryLimit: "300MB");
+        string before = Sql.Scalar<string>(store.Connection, "SELECT current_setting('memory_limit')")!;
+
+        store.Ingest(IngestFormat.Mimic, TestData.Fixture("mimic-tiny"), TestData.Options with { DuckDbMemoryLimit = "128MB" });
+
+        Assert.Equal(before, Sql.Scalar<string>(store.Connection, "SELECT current_setting('memory_limit')"));
+    }
+
+    [Fact]
     public void Mimic_iv_names_in_lower_case_are_read()
     {
         using var folder = TestData.NewFolder();

@@ -64,4 +64,72 @@ public sealed class Utf8ValuesTests
         Assert.Equal(123, value);
         Assert.False(Utf8Values.TryParseInt64("123.5"u8, out _));
     }
+
+    [Fact]
+    public void Second_precision_timestamps_agree_with_datetime_across_the_calendar()
+    {
+        // yyyy-MM-dd HH:mm:ss is read by a fixed-place fast path; it must agree with .NET's own
+        // calendar everywhere, leap days and century years included.
+        var rng = new Random(11);
+        for (int i = 0; i < 20_000; i++)
+        {
+            var when = new DateTime(rng.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond);
+            string text = when.ToString(i % 2 == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+            Assert.True(Utf8Values.TryParseTimestamp(Encoding.UTF8.GetBytes(text), out long ticks), text);
+            Assert.Equal(when.Ticks, ticks);
+            Assert.True(Utf8Values.TryParseIsoSeconds(Encoding.UTF8.GetBytes(text), out long fast), text);
+            Assert.Equal(when.Ticks, fast);
+        }
+
+        foreach (var leapDay in new[] { "2000-02-29 12:00:00", "2024-02-29 00:00:00", "1600-02-29 23:59:59" })
+        {
+            Assert.True(Utf8Values.TryParseTimestamp(Encoding.UTF8.GetBytes(leapDay), out long ticks), leapDay);
+            Assert.Equal(DateTime.Parse(leapDay, CultureInfo.InvariantCulture).Ticks, ticks);
+        }
+    }
+
+    [Theory]
+    [InlineData("1900-02-29 00:00:00")]
+    [InlineData("2023-02-29 00:00:00")]
+    [InlineData("2023-04-31 00:00:00")]
+    [InlineData("2023-00-10 00:00:00")]
+    [InlineData("2023-01-00 00:00:00")]
+    [InlineData("0000-01-01 00:00:00")]
+    [InlineData("2023-01-01 12:60:00")]
+    [InlineData("2023-01-01 12:00:60")]
+    [InlineData("2023-01-0a 00:00:00")]
+    [InlineData("2023/01/01 00:00:00")]
+    [InlineData("2023-01-01 00-00-00")]
+    [InlineData("2023-01-01_00:00:00")]
+    public void Impossible_or_malformed_second_precision_timestamps_do_not_parse(string text)
+    {
+        Assert.False(Utf8Values.TryParseTimestamp(Encoding.UTF8.GetBytes(text), out _));
+        Assert.False(Utf8Values.TryParseIsoSeconds(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    [Theory]
+    [InlineData("0", 0L)]
+    [InlineData("007", 7L)]
+    [InlineData(" 42 ", 42L)]
+    [InlineData("-42", -42L)]
+    [InlineData("+42", 42L)]
+    [InlineData("999999999999999999", 999_999_999_999_999_999L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("-9223372036854775808", long.MinValue)]
+    public void Integers_parse_whatever_their_length_and_sign(string text, long expected)
+    {
+        Assert.True(Utf8Values.TryParseInt64(Encoding.UTF8.GetBytes(text), out long value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("9223372036854775808")]
+    [InlineData("12a")]
+    [InlineData("1 2")]
+    [InlineData("")]
+    [InlineData("-")]
+    public void Overflowing_or_non_numeric_integers_do_not_parse(string text)
+    {
+        Assert.False(Utf8Values.TryParseInt64(Encoding.UTF8.GetBytes(text), out _));
+    }
 }

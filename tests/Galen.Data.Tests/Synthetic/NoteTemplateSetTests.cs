@@ -20,7 +20,7 @@ public sealed class NoteTemplateSetTests
         return Path.Combine(folder, "src", "Galen.Data", "Synthetic", "Notes", "Templates", "standard");
     }
 
-    private static string CopyStandard(TempFolder temp, Func<string, string>? editNotes = null, Func<string, string>? editPhrases = null)
+    internal static string CopyStandard(TempFolder temp, Func<string, string>? editNotes = null, Func<string, string>? editPhrases = null)
     {
         Directory.CreateDirectory(temp.Path);
         string notes = File.ReadAllText(Path.Combine(StandardFolder(), "notes.txt"));

@@ -54,6 +54,28 @@ public sealed class Word2VecTests(PlantedWord2Vec trained) : IClassFixture<Plant
     }
 
     [Fact]
+    public void The_context_words_of_each_disease_are_the_drugs_and_symptoms_written_around_it()
+    {
+        var model = trained.Model;
+        foreach (var (disease, related) in PlantedText.Topics)
+        {
+            var context = model.ContextWords([disease], 6).Select(n => n.Word).ToArray();
+
+            Assert.True(context.Count(related.Contains) >= 5, $"{disease}: {string.Join(", ", context)}");
+            Assert.DoesNotContain(disease, context);
+        }
+
+        // The score is the cosine of the query's input vector with the word's output (context) vector.
+        var best = model.ContextWords(["copd"], 1)[0];
+        var input = model.Vector("copd");
+        using var outputs = model.Network.OutputVectors.detach().cpu();
+        using var row = outputs[model.Vocabulary.Find(best.Word)];
+        var output = row.data<float>().ToArray();
+        double cosine = input.Zip(output, (a, b) => (double)a * b).Sum() / Math.Sqrt(input.Sum(a => (double)a * a) * output.Sum(b => (double)b * b));
+        Assert.Equal(cosine, best.Similarity, 4);
+    }
+
+    [Fact]
     public void A_disease_is_more_similar_to_its_own_drugs_and_symptoms_than_to_another_diseases()
     {
         var model = trained.Model;

@@ -267,24 +267,37 @@ public sealed class StoreDeidentifierTests(SyntheticStore hospital) : IClassFixt
             """;
         var before = Rows(hospital.StorePath, Ages).ToDictionary(r => (long)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
         var after = Rows(result.OutputPath, Ages).ToDictionary(r => (long)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
-        // The first record (of any kind) at 90 or over.
-        var first90 = Rows(result.OutputPath, """
+        // Every recorded time, from the same event tables the de-identifier reads.
+        const string Events = """
             WITH e AS (
                 SELECT person_id, visit_start_datetime AS t FROM visit_occurrence UNION ALL SELECT person_id, visit_end_datetime FROM visit_occurrence
                 UNION ALL SELECT person_id, measurement_datetime FROM measurement UNION ALL SELECT person_id, note_datetime FROM note
                 UNION ALL SELECT person_id, death_datetime FROM death UNION ALL SELECT person_id, drug_exposure_start_datetime FROM drug_exposure
                 UNION ALL SELECT person_id, procedure_datetime FROM procedure_occurrence UNION ALL SELECT person_id, visit_detail_start_datetime FROM visit_detail
                 UNION ALL SELECT person_id, condition_start_datetime FROM condition_occurrence UNION ALL SELECT person_id, observation_datetime FROM observation)
+            """;
+        // Patients with any record at 90 or over in the source: the ones whose birth is moved.
+        var reached90 = Rows(hospital.StorePath, Events + """
+            SELECT DISTINCT p.person_id FROM person p JOIN e ON e.person_id = p.person_id
+            WHERE e.t >= p.birth_datetime + INTERVAL 90 YEAR
+            """).Select(r => (long)r[0]!).ToHashSet();
+        // In the output, each one's first record at 90 or over. The per-patient date shift moves the
+        // birth and the records by the same number of days, but "birth + 90 calendar years" can move
+        // by a day across 29 February, so the record the de-identifier anchored on may sit a day
+        // before the output's 90th birthday: look from two days before it.
+        var first90 = Rows(result.OutputPath, Events + """
             SELECT p.person_id, min(date_diff('minute', p.birth_datetime, e.t)) / (365.2425 * 1440)
             FROM person p JOIN e ON e.person_id = p.person_id
-            WHERE e.t >= p.birth_datetime + INTERVAL 90 YEAR GROUP BY p.person_id
+            WHERE date_diff('minute', p.birth_datetime, e.t) >= (90 * 365.2425 - 2) * 1440 GROUP BY p.person_id
             """).ToDictionary(r => (long)r[0]!, r => Convert.ToDouble(r[1], CultureInfo.InvariantCulture));
         Assert.Contains(before.Values, age => age >= 90);
         Assert.True(result.PatientsAgedOver89 > 0);
+        Assert.Equal(reached90.Count, result.PatientsAgedOver89);
         foreach (var (person, age) in before)
         {
-            if (age < 90)
+            if (!reached90.Contains(person))
             {
+                Assert.True(age < 90);
                 Assert.Equal(age, after[person], 6);
             }
             else

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 
@@ -28,9 +29,10 @@ internal sealed class CsvReader
     // up to _end), found once per stretch of quote-free records instead of once per line.
     private int _nextQuote = -1;
     private long _nextLine = 1;
-    private int[] _fieldStart = new int[32];
-    private int[] _fieldLength = new int[32];
-    private bool[] _fieldUnescaped = new bool[32];
+
+    // Where each field of the current record lies: its offset in the read buffer, or (bitwise
+    // complement, so negative) in the unescape buffer for a quoted field that held "" pairs.
+    private Field[] _fields = new Field[32];
     private int _recordStart;
     private int _recordEnd;
 
@@ -57,6 +59,7 @@ internal sealed class CsvReader
     /// <summary>The current record's field, or an empty span past the last field.</summary>
     public ReadOnlySpan<byte> this[int field]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             if ((uint)field >= (uint)FieldCount)
@@ -64,9 +67,8 @@ internal sealed class CsvReader
                 return [];
             }
 
-            return _fieldUnescaped[field]
-                ? _unescaped.AsSpan(_fieldStart[field], _fieldLength[field])
-                : _buffer.AsSpan(_fieldStart[field], _fieldLength[field]);
+            var f = _fields[field];
+            return f.Start >= 0 ? _buffer.AsSpan(f.Start, f.Length) : _unescaped.AsSpan(~f.Start, f.Length);
         }
     }
 
@@ -132,7 +134,7 @@ internal sealed class CsvReader
                 return false;
             }
 
-            if (FieldCount == 1 && _fieldLength[0] == 0 && Malformation is null && !_fieldUnescaped[0] && _recordEnd == _recordStart)
+            if (FieldCount == 1 && _fields[0].Length == 0 && Malformation is null && _fields[0].Start >= 0 && _recordEnd == _recordStart)
             {
                 continue; // a blank line
             }
@@ -190,21 +192,30 @@ internal sealed class CsvReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitPlain(int offset, int length)
     {
-        FieldCount = 0;
+        // A record of n bytes has at most n + 1 fields: room for all of them up front, so the
+        // loops below store fields without a capacity check each.
+        if (_fields.Length <= length)
+        {
+            Array.Resize(ref _fields, Math.Max(length + 1, _fields.Length * 2));
+        }
+
         ref byte line = ref _buffer[offset];
+        ref Field fields = ref MemoryMarshal.GetArrayDataReference(_fields);
+        int count = 0;
         int fieldStart = 0;
         int i = 0;
+        byte delimiter = _delimiter;
         if (Vector256.IsHardwareAccelerated)
         {
             // 32 bytes at a time: a bit per delimiter, then one field per set bit.
-            var delimiters = Vector256.Create(_delimiter);
+            var delimiters = Vector256.Create(delimiter);
             for (; i + 32 <= length; i += 32)
             {
                 uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref line, (nuint)i), delimiters).ExtractMostSignificantBits();
                 while (mask != 0)
                 {
                     int position = i + BitOperations.TrailingZeroCount(mask);
-                    AddField(offset + fieldStart, position - fieldStart, unescaped: false);
+                    Unsafe.Add(ref fields, count++) = new Field(offset + fieldStart, position - fieldStart);
                     fieldStart = position + 1;
                     mask &= mask - 1;
                 }
@@ -213,14 +224,15 @@ internal sealed class CsvReader
 
         for (; i < length; i++)
         {
-            if (Unsafe.Add(ref line, i) == _delimiter)
+            if (Unsafe.Add(ref line, i) == delimiter)
             {
-                AddField(offset + fieldStart, i - fieldStart, unescaped: false);
+                Unsafe.Add(ref fields, count++) = new Field(offset + fieldStart, i - fieldStart);
                 fieldStart = i + 1;
             }
         }
 
-        AddField(offset + fieldStart, length - fieldStart, unescaped: false);
+        Unsafe.Add(ref fields, count++) = new Field(offset + fieldStart, length - fieldStart);
+        FieldCount = count;
     }
 
     /// <summary>The general state machine, for records with quotes (and possibly newlines inside them).</summary>
@@ -402,21 +414,18 @@ internal sealed class CsvReader
         return write;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddField(int start, int length, bool unescaped)
     {
-        if (FieldCount == _fieldStart.Length)
+        if (FieldCount == _fields.Length)
         {
-            Array.Resize(ref _fieldStart, FieldCount * 2);
-            Array.Resize(ref _fieldLength, FieldCount * 2);
-            Array.Resize(ref _fieldUnescaped, FieldCount * 2);
+            Array.Resize(ref _fields, FieldCount * 2);
         }
 
-        _fieldStart[FieldCount] = start;
-        _fieldLength[FieldCount] = length;
-        _fieldUnescaped[FieldCount] = unescaped;
-        FieldCount++;
+        _fields[FieldCount++] = new Field(unescaped ? ~start : start, length);
     }
+
+    /// <summary>A field's place: <see cref="Start"/> in the read buffer, or its complement in the unescape buffer.</summary>
+    private readonly record struct Field(int Start, int Length);
 
     private void Fill()
     {

@@ -30,7 +30,11 @@ internal sealed class CsvTable : IRawRecordSource
     public CsvHeader Header { get; }
 
     /// <summary>A field of the current record.</summary>
-    public ReadOnlySpan<byte> this[int column] => column < 0 ? [] : _reader[column];
+    public ReadOnlySpan<byte> this[int column]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => column < 0 ? [] : _reader[column];
+    }
 
     /// <summary>Moves to the next well-formed record; malformed ones are quarantined on the way.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

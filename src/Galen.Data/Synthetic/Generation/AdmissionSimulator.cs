@@ -707,7 +707,7 @@ internal sealed class AdmissionSimulator(HospitalSetting setting, NoteComposer n
     }
 
     /// <summary>Allergy-driven substitutions: no penicillins or cephalosporins for a penicillin allergy.</summary>
-    private static string Substitute(PatientDraft patient, string key) => patient.PenicillinAllergy
+    internal static string Substitute(PatientDraft patient, string key) => patient.PenicillinAllergy
         ? key switch
         {
             "piperacillin_tazobactam" => "levofloxacin",

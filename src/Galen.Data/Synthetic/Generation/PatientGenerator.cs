@@ -43,7 +43,7 @@ internal sealed class PatientGenerator
         _patientSeed = Seeds.Derive(seed, "synth.patient");
         _identitySeed = Seeds.Derive(seed, "synth.identity");
         _setting = setting;
-        _simulator = new AdmissionSimulator(setting, new NoteComposer(templates, setting));
+        _simulator = new AdmissionSimulator(setting, new NoteComposer(templates, setting, Seeds.Derive(seed, "synth.notes.problems")));
         _primaryCare = [.. setting.ClinicianIndexes("Primary Care")];
     }
 

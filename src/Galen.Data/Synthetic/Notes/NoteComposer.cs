@@ -14,11 +14,18 @@ namespace Galen.Data.Synthetic.Notes;
 /// every piece of PHI it writes. Clinical content (symptoms present and denied, medications,
 /// vital signs, labs) comes from the admission's own record up to the note's time.
 /// </summary>
-internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
+/// <remarks>
+/// The problem-oriented paragraphs (<c>{problems}</c>) draw from a random stream of their own,
+/// seeded by <paramref name="problemSeed"/>, the patient and the admission, so that writing them
+/// leaves every other draw of the patient's stream, and so the rest of the record, as it was.
+/// </remarks>
+internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting, int problemSeed)
 {
     private NoteTemplateSet Templates { get; } = set;
 
     private HospitalSetting Setting { get; } = setting;
+
+    private int ProblemSeed { get; } = problemSeed;
 
     private static readonly string[] DateArguments = ["admit", "discharge", "death", "followup", "prior", "note", "intubation"];
     private static readonly string[] TimeArguments = ["admit", "death", "note"];
@@ -58,7 +65,11 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         "cc", "hpi", "pmh", "pmh.inline", "home_meds", "allergies", "social", "ros", "exam", "labs", "assessment", "plan",
         "course", "death_course", "family_notified", "discharge_meds", "disposition", "discharge_condition", "smoking",
         "symptoms", "negatives", "negatives.or", "diagnosis.principal", "diagnosis.secondary", "procedures", "signature",
+        "problems", "problem.name", "problem.presentation", "problem.drugs",
     };
+
+    /// <summary>Kinds of problem paragraph; a set that uses <c>{problems}</c> needs <c>[problem-KIND:NOTE]</c> for each and every note kind.</summary>
+    private static readonly string[] ProblemSections = ["problem-acute", "problem-supportive", "problem-chronic", "problem-untreated"];
 
     /// <summary>The labs an admission note lists, with the abbreviations clinicians write.</summary>
     private static readonly (string Label, Analyte Analyte)[] LabSummary =
@@ -92,6 +103,17 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
             foreach (var prefix in new[] { "cc", "exam", "assessment", "plan", "course" })
             {
                 _ = templates.Phrases(prefix + ":" + reason.Key);
+            }
+        }
+
+        if (templates.AllTemplates.Any(t => t.Slots.Any(s => s.Name == "problems")))
+        {
+            foreach (var section in ProblemSections)
+            {
+                foreach (var kind in NoteTemplateSet.RequiredKinds)
+                {
+                    _ = templates.Phrases(section + ":" + kind);
+                }
             }
         }
 
@@ -176,7 +198,9 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
     private ClinicalNote Write(string kind, string category, string description, DateTime time, PatientDraft patient, SyntheticAdmission admission,
         List<Symptom> present, List<Symptom> negatives, Random rng)
     {
-        var scope = new Scope(this, patient, admission, time, kind == "admission", present, negatives, rng);
+        int noteIndex = kind == "admission" ? 0 : 1;
+        var problemRng = new Random(PatientGenerator.Mix(PatientGenerator.Mix(ProblemSeed, patient.Index), (admission.Ordinal * 4) + noteIndex));
+        var scope = new Scope(this, patient, admission, time, kind, present, negatives, rng, problemRng);
         var builder = NoteBuilder.Rent();
         scope.Render(rng.Pick(Templates.Notes(kind)), builder);
         var (text, spans) = builder.Build();
@@ -193,14 +217,17 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
         private readonly PatientIdentity _id;
         private readonly Relative _relative;
         private readonly DateTime _time;
+        private readonly string _kind;
         private readonly bool _admissionNote;
         private readonly List<Symptom> _present;
         private readonly List<Symptom> _negatives;
-        private readonly Random _rng;
+        private readonly Random _problemRng;
+        private Random _rng;
+        private NoteProblem? _problem;
         private readonly int _age;
         private readonly StringBuilder _nameBuffer = new(64);
 
-        public Scope(NoteComposer owner, PatientDraft patient, SyntheticAdmission admission, DateTime time, bool admissionNote, List<Symptom> present, List<Symptom> negatives, Random rng)
+        public Scope(NoteComposer owner, PatientDraft patient, SyntheticAdmission admission, DateTime time, string kind, List<Symptom> present, List<Symptom> negatives, Random rng, Random problemRng)
         {
             _owner = owner;
             _patient = patient;
@@ -209,7 +236,9 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
             _id = patient.Identity;
             _relative = rng.Pick(_id.Relatives);
             _time = time;
-            _admissionNote = admissionNote;
+            _kind = kind;
+            _admissionNote = kind == "admission";
+            _problemRng = problemRng;
             _present = present;
             _negatives = negatives;
             _rng = rng;
@@ -547,6 +576,29 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
                 case "signature":
                     Phrase("signature", b);
                     break;
+                case "problems":
+                    Problems(b);
+                    break;
+                case "problem.name":
+                    if (_problem is { } named)
+                    {
+                        if (Set.HasPhrases(named.NameSection))
+                        {
+                            Phrase(named.NameSection, b);
+                        }
+                        else
+                        {
+                            b.Append(named.Name);
+                        }
+                    }
+
+                    break;
+                case "problem.presentation":
+                    b.Append(Join(_problem?.Presentation ?? [], "and"));
+                    break;
+                case "problem.drugs":
+                    DrugList(b, _problem?.Drugs ?? []);
+                    break;
                 default:
                     if (Set.HasPhrases(slot.Name))
                     {
@@ -573,6 +625,100 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting)
                 "C61" => "prostate cancer",
                 _ => c.Phrase,
             });
+
+        /// <summary>
+        /// The problem-oriented paragraphs: the reason with its symptoms, findings and drugs, then a
+        /// few chronic conditions with their home medications. Everything here, wording included,
+        /// draws from the problem list's own stream.
+        /// </summary>
+        private void Problems(NoteBuilder b)
+        {
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                var conditions = ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime)).Zip(Conditions()).ToList();
+                var problems = ProblemPlanner.Plan(_patient, _admission, _present, Findings(), conditions, _rng);
+                for (int i = 0; i < problems.Count; i++)
+                {
+                    _problem = problems[i];
+                    if (i > 0)
+                    {
+                        b.Append('\n');
+                    }
+
+                    string family = _problem.Kind switch
+                    {
+                        ProblemKind.Acute => "problem-acute",
+                        ProblemKind.Supportive => "problem-supportive",
+                        ProblemKind.Chronic => "problem-chronic",
+                        _ => "problem-untreated",
+                    };
+                    Phrase(family + ":" + _kind, b);
+                }
+            }
+            finally
+            {
+                _problem = null;
+                _rng = patientStream;
+            }
+        }
+
+        /// <summary>Abnormal first values of the chart (before the note, for an admission note), worded as notes word them.</summary>
+        private List<string> Findings()
+        {
+            var findings = new List<string>(4);
+            void Check(Analyte analyte, Func<double, bool> abnormal, Func<Measurement, string> words)
+            {
+                if (FirstMeasurement(analyte) is { IsCensored: false } m && abnormal(m.Value))
+                {
+                    findings.Add(words(m));
+                }
+            }
+
+            Check(Analyte.OxygenSaturation, v => v < 92, _ => "hypoxia");
+            Check(Analyte.HeartRate, v => v > 100, _ => "tachycardia");
+            Check(Analyte.SystolicBloodPressure, v => v < 90, _ => "hypotension");
+            if (!_present.Contains(Symptoms.Fever))
+            {
+                Check(Analyte.Temperature, v => v >= 38, m => "fever to " + Format(m));
+            }
+
+            Check(Analyte.WhiteBloodCells, v => v > 11, _ => "leukocytosis");
+            Check(Analyte.Lactate, v => v > 2, m => "lactate of " + Format(m));
+            Check(Analyte.Creatinine, v => v > 1.5, m => "creatinine of " + Format(m));
+            Check(Analyte.Glucose, v => v > 300, _ => "hyperglycemia");
+            Check(Analyte.Glucose, v => v < 70, m => "glucose of " + Format(m));
+            Check(Analyte.Hemoglobin, v => v < 9, m => "Hgb " + Format(m));
+            Check(Analyte.TroponinI, v => v > 0.04, _ => "troponin elevation");
+            Check(Analyte.Bnp, v => v > 400, m => "BNP " + Format(m));
+            Check(Analyte.Potassium, v => v > 5.5, _ => "hyperkalemia");
+            Check(Analyte.Sodium, v => v < 132, _ => "hyponatremia");
+            Check(Analyte.Platelets, v => v < 100, _ => "thrombocytopenia");
+            return findings;
+        }
+
+        /// <summary>Drugs as notes write them in prose: a <c>[drug:KEY]</c> phrase where the set has one, else the lower-cased name.</summary>
+        private void DrugList(NoteBuilder b, IReadOnlyList<Drug> drugs)
+        {
+            for (int i = 0; i < drugs.Count; i++)
+            {
+                if (i > 0)
+                {
+                    b.Append(i == drugs.Count - 1 ? (_rng.Chance(0.8) ? " and " : ", ") : ", ");
+                }
+
+                string section = "drug:" + drugs[i].Key;
+                if (Set.HasPhrases(section))
+                {
+                    Phrase(section, b);
+                }
+                else
+                {
+                    b.Append(drugs[i].Name.ToLowerInvariant());
+                }
+            }
+        }
 
         private void Hpi(NoteBuilder b)
         {

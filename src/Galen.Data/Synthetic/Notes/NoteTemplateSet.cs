@@ -161,7 +161,8 @@ public sealed class NoteTemplateSet
                 throw new GalenInputException("A phrase appears before any [section] header.", new SourceLocation(phrasesFile.Source, i + 1));
             }
 
-            string text = line.Replace("\\n", "\n", StringComparison.Ordinal);
+            // "\#" starts a line whose text begins with '#' (a line starting '#' is a comment).
+            string text = (line.StartsWith("\\#", StringComparison.Ordinal) ? line[1..] : line).Replace("\\n", "\n", StringComparison.Ordinal);
             if (section.EndsWith("-form", StringComparison.Ordinal))
             {
                 if (!forms.TryGetValue(section, out var list))

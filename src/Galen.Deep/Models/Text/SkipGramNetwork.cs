@@ -46,6 +46,9 @@ public sealed class SkipGramNetwork : nn.Module<Tensor, Tensor, Tensor, Tensor>
     /// <summary>The input vectors (the word embeddings): [words, dimensions].</summary>
     public Tensor InputVectors => input.weight!;
 
+    /// <summary>The output (context) vectors: [words, dimensions]. Zero before training.</summary>
+    public Tensor OutputVectors => output.weight!;
+
     /// <param name="words">Centre words: int64 [pairs].</param>
     /// <param name="contexts">Their observed context words: int64 [pairs].</param>
     /// <param name="noise">Noise words per pair: int64 [pairs, negatives].</param>

@@ -18,6 +18,7 @@ public sealed class Word2VecModel : IDeepModel
     public const string FamilyName = "word2vec";
 
     private readonly Lazy<float[]> _unit;
+    private readonly Lazy<float[]> _unitOutput;
 
     public Word2VecModel(SkipGramNetwork network, WordVocabulary vocabulary, Word2VecOptions options, TrainingReport? training)
     {
@@ -34,7 +35,8 @@ public sealed class Word2VecModel : IDeepModel
         Options = options;
         Training = training;
         Network.eval();
-        _unit = new Lazy<float[]>(UnitVectors);
+        _unit = new Lazy<float[]>(() => UnitVectors(output: false));
+        _unitOutput = new Lazy<float[]>(() => UnitVectors(output: true));
     }
 
     public string Family => FamilyName;
@@ -103,7 +105,28 @@ public sealed class Word2VecModel : IDeepModel
             Add(query, UnitRow(index), 1f);
         }
 
-        return Nearest(query, indices, count);
+        return Nearest(query, _unit.Value, indices, count);
+    }
+
+    /// <summary>
+    /// The words the model most expects to see around several words taken together: the sum of
+    /// the query's unit input vectors scored against every word's unit output (context) vector
+    /// (the "IN-OUT" similarity of Nalisnick et al. 2016, Improving Document Ranking with Dual
+    /// Word Embeddings), the query words excluded. Where <see cref="NearestNeighbours(IReadOnlyList{string}, int)"/>
+    /// ranks words used <em>like</em> the query (synonyms, words of the same kind), this ranks
+    /// words used <em>with</em> it (its topic: for a disease, the drugs and symptoms written next to it).
+    /// </summary>
+    public IReadOnlyList<WordNeighbour> ContextWords(IReadOnlyList<string> words, int count = 10)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var indices = words.Select(Require).ToArray();
+        var query = new float[Dimensions];
+        foreach (int index in indices)
+        {
+            Add(query, UnitRow(index), 1f);
+        }
+
+        return Nearest(query, _unitOutput.Value, indices, count);
     }
 
     /// <summary>
@@ -119,7 +142,7 @@ public sealed class Word2VecModel : IDeepModel
         Add(query, UnitRow(ib), 1f);
         Add(query, UnitRow(ia), -1f);
         Add(query, UnitRow(ic), 1f);
-        return Nearest(query, [ia, ib, ic], count);
+        return Nearest(query, _unit.Value, [ia, ib, ic], count);
     }
 
     public void Save(string path) => DeepModelArchive.Save(this, path);
@@ -130,7 +153,7 @@ public sealed class Word2VecModel : IDeepModel
         GC.SuppressFinalize(this);
     }
 
-    private IReadOnlyList<WordNeighbour> Nearest(float[] query, int[] excluded, int count)
+    private IReadOnlyList<WordNeighbour> Nearest(float[] query, float[] unit, int[] excluded, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         double norm = Math.Sqrt(Dot(query, query));
@@ -139,7 +162,6 @@ public sealed class Word2VecModel : IDeepModel
             return [];
         }
 
-        var unit = _unit.Value;
         var best = new PriorityQueue<int, double>();
         for (int i = Vocabulary.Specials; i < Vocabulary.Size; i++)
         {
@@ -171,9 +193,19 @@ public sealed class Word2VecModel : IDeepModel
 
     private ReadOnlySpan<float> UnitRow(int index) => _unit.Value.AsSpan(index * Dimensions, Dimensions);
 
-    private float[] UnitVectors()
+    private float[] UnitVectors(bool output = false)
     {
-        var vectors = Vectors();
+        float[] vectors;
+        if (output)
+        {
+            using var weights = Network.OutputVectors.detach().cpu().contiguous();
+            vectors = weights.data<float>().ToArray();
+        }
+        else
+        {
+            vectors = Vectors();
+        }
+
         for (int row = 0; row < Vocabulary.Size; row++)
         {
             var v = vectors.AsSpan(row * Dimensions, Dimensions);

@@ -121,6 +121,8 @@ async function patientPage() {
     reasons.append(item);
   }
   if (risk.reasons.length === 0) reasons.append(el('li', 'No reasons available for this model.', 'muted'));
+  // Sequence networks say how their reasons were found (attention or occlusion).
+  if (risk.reasonMethod) reasons.after(el('p', risk.reasonMethod, 'muted'));
   $('trend').append(trendChart(risk.trend));
 }
 
