@@ -85,7 +85,11 @@ Wrk("cds.lua", 3, 0);
 int delay = (int)Math.Round(1000.0 * connections / TargetRate) - 1;
 var noop = Wrk("noop.lua", seconds, delay);
 var predict = Wrk("predict.lua", seconds, delay);
+var predictRandom = Wrk("predict.lua", seconds, delay, randomArrivals: true);
 var cds = Wrk("cds.lua", seconds, 100);
+// The same rate with independent arrivals: with a fixed pause the connections stay in lockstep
+// and every call waits behind the other nine of its burst.
+var cdsRandom = Wrk("cds.lua", seconds, 100, randomArrivals: true);
 // The sequence network (ts-gru) at a bounded rate: a store patient's risk with 3 occlusion
 // reasons and the trend over their earlier stays, and a CDS Hooks call with the same prefetch.
 Wrk("patient.lua", 3, 0, BenchHospital.SeriesId);
@@ -104,7 +108,9 @@ foreach (var (name, r) in new[]
 {
     ("authenticated no-op GET /api/whoami", noop),
     ($"tabular prediction (logreg, 3 reasons) POST /api/models/{BenchHospital.MortalityId}/predict", predict),
+    ($"same, independent arrivals (exponential think time, mean {delay} ms)", predictRandom),
     ("CDS Hooks patient-view, 50 prefetched observations (logreg)", cds),
+    ("same, independent arrivals (exponential think time, mean 100 ms)", cdsRandom),
     ("sequence model: store patient risk, ts-gru, 3 occlusion reasons + trend", sequencePatient),
     ("sequence model: CDS Hooks patient-view, ts-gru, 50 prefetched observations", sequenceCds),
 })
@@ -126,7 +132,7 @@ catch (IOException)
     // The stopped service may hold a file a moment longer; the temp folder is cleaned by the OS.
 }
 
-return predict.Errors == 0 && noop.Errors == 0 && cds.Errors == 0 && sequencePatient.Errors == 0 && sequenceCds.Errors == 0 ? 0 : 1;
+return predict.Errors == 0 && predictRandom.Errors == 0 && noop.Errors == 0 && cds.Errors == 0 && cdsRandom.Errors == 0 && sequencePatient.Errors == 0 && sequenceCds.Errors == 0 ? 0 : 1;
 
 Process StartService(int port)
 {
@@ -219,7 +225,7 @@ static double CpuMilliseconds(Process process)
     return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
 }
 
-WrkResult Wrk(string script, int duration, int pause, string model = BenchHospital.MortalityId)
+WrkResult Wrk(string script, int duration, int pause, string model = BenchHospital.MortalityId, bool randomArrivals = false)
 {
     var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
     foreach (var arg in new[] { "-t2", $"-c{connections}", $"-d{duration}s", "--latency", "-s", Path.Combine(benchFolder, script), url })
@@ -233,6 +239,7 @@ WrkResult Wrk(string script, int duration, int pause, string model = BenchHospit
     start.Environment["DELAY_MS"] = pause.ToString(CultureInfo.InvariantCulture);
     start.Environment["CDS_BODY"] = cdsBody;
     start.Environment["PREDICT_BODY"] = predictBody;
+    start.Environment["ARRIVALS"] = randomArrivals ? "random" : "lockstep";
     double cpuBefore = CpuMilliseconds(service!);
     using var process = Process.Start(start)!;
     string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
