@@ -64,15 +64,15 @@ public static class ModelQualityHarness
         var sequences = new SequenceTraining
         {
             Epochs = epochs,
-            LearningRate = Number(args, "--lr") ?? defaults.LearningRate,
-            WeightDecay = Number(args, "--weight-decay") ?? defaults.WeightDecay,
-            Dropout = Number(args, "--dropout") ?? defaults.Dropout,
+            LearningRate = Number(args, "--lr"),
+            WeightDecay = Number(args, "--weight-decay"),
+            Dropout = Number(args, "--dropout"),
             HiddenSize = IngestBenchmark.OptionText(args, "--hidden") is { } hidden ? int.Parse(hidden, CultureInfo.InvariantCulture) : null,
             Patience = (int)IngestBenchmark.Option(args, "--patience", defaults.Patience),
             BatchSize = (int)IngestBenchmark.Option(args, "--batch", defaults.BatchSize),
         };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"networks: at most {sequences.Epochs} epochs, batch {sequences.BatchSize}, AdamW {sequences.LearningRate} (weight decay {sequences.WeightDecay}), dropout {sequences.Dropout}, hidden {sequences.HiddenSize?.ToString(CultureInfo.InvariantCulture) ?? "default"}, patience {sequences.Patience}."));
+            $"networks: at most {sequences.Epochs} epochs, batch {sequences.BatchSize}, AdamW {sequences.LearningRate?.ToString(CultureInfo.InvariantCulture) ?? "family default"} (weight decay {sequences.WeightDecay?.ToString(CultureInfo.InvariantCulture) ?? "family default"}), dropout {sequences.Dropout?.ToString(CultureInfo.InvariantCulture) ?? "family default"}, hidden {sequences.HiddenSize?.ToString(CultureInfo.InvariantCulture) ?? "default"}, patience {sequences.Patience}."));
 
         Console.WriteLine();
         Console.WriteLine("| task | model | inputs | test AUROC [95% CI] | true-risk AUROC [95% CI] | gap | fit (wall) | CPU (user+sys) |");
