@@ -172,24 +172,7 @@ public sealed class SequenceServingTests(SequenceServingHospital hospital)
         var reader = new FhirBundleReader();
         var (patient, sample) = LatestSamples(1)[0];
         var bundle = reader.ReadBundle(File.ReadAllBytes(hospital.BundleOf(patient)));
-        var prefetch = new Dictionary<string, Resource>
-        {
-            ["patient"] = bundle.Patient,
-            ["encounters"] = SearchSet(bundle.Encounters),
-            ["conditions"] = SearchSet(bundle.Conditions),
-            ["procedures"] = SearchSet(bundle.Procedures),
-            ["observations"] = SearchSet(bundle.Observations),
-            ["medications"] = SearchSet(bundle.MedicationRequests),
-        };
-        var request = new Dictionary<string, object>
-        {
-            ["hook"] = "patient-view",
-            ["hookInstance"] = Guid.NewGuid().ToString(),
-            ["context"] = new { userId = "Practitioner/1", patientId = bundle.Patient.Id },
-            ["prefetch"] = prefetch.ToDictionary(p => p.Key, p => (object)JsonDocument.Parse(new FhirJsonSerializer().SerializeToString(p.Value)).RootElement.Clone()),
-        };
-
-        using var response = await service.Client.PostAsync($"/cds-services/{SequenceServingHospital.SeriesId}", new StringContent(JsonSerializer.Serialize(request), Encoding.UTF8, "application/json"));
+        using var response = await service.Client.PostAsync($"/cds-services/{SequenceServingHospital.SeriesId}", new StringContent(CdsPatientView.Request(bundle), Encoding.UTF8, "application/json"));
         string json = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, json);
 
@@ -328,16 +311,6 @@ public sealed class SequenceServingTests(SequenceServingHospital hospital)
         Assert.Equal(Path.Combine(hospital.Root, "mortality-ts-gru.galen"), servable[3].BundleFile);
     }
 
-    private static Bundle SearchSet(IEnumerable<Resource> resources)
-    {
-        var set = new Bundle { Type = Bundle.BundleType.Searchset };
-        foreach (var resource in resources)
-        {
-            set.Entry.Add(new Bundle.EntryComponent { Resource = resource });
-        }
-
-        return set;
-    }
 
     /// <summary>The same probability and the same reasons in the same order (numbers to float32 precision: libtorch's threaded kernels may group sums differently under load).</summary>
     private sealed class RiskEquality : IEqualityComparer<RiskPrediction>

@@ -94,24 +94,7 @@ public sealed class ServiceScoringTests(ServingHospital hospital)
         foreach (var (patient, row, _) in LatestSamples(hospital.Readmission, 2))
         {
             var bundle = reader.ReadBundle(File.ReadAllBytes(hospital.BundleOf(patient)));
-            var prefetch = new Dictionary<string, Resource>
-            {
-                ["patient"] = bundle.Patient,
-                ["encounters"] = SearchSet(bundle.Encounters),
-                ["conditions"] = SearchSet(bundle.Conditions),
-                ["procedures"] = SearchSet(bundle.Procedures),
-                ["observations"] = SearchSet(bundle.Observations),
-                ["medications"] = SearchSet(bundle.MedicationRequests),
-            };
-            var request = new Dictionary<string, object>
-            {
-                ["hook"] = "patient-view",
-                ["hookInstance"] = Guid.NewGuid().ToString(),
-                ["context"] = new { userId = "Practitioner/1", patientId = bundle.Patient.Id },
-                ["prefetch"] = prefetch.ToDictionary(p => p.Key, p => (object)JsonDocument.Parse(new FhirJsonSerializer().SerializeToString(p.Value)).RootElement.Clone()),
-            };
-
-            using var response = await service.Client.PostAsync($"/cds-services/{ServingHospital.ReadmissionId}", new StringContent(JsonSerializer.Serialize(request), Encoding.UTF8, "application/json"));
+            using var response = await service.Client.PostAsync($"/cds-services/{ServingHospital.ReadmissionId}", new StringContent(CdsPatientView.Request(bundle), Encoding.UTF8, "application/json"));
             string json = await response.Content.ReadAsStringAsync();
             Assert.True(response.IsSuccessStatusCode, json);
 
@@ -256,14 +239,4 @@ public sealed class ServiceScoringTests(ServingHospital hospital)
         Assert.Contains(found, f => f.GetProperty("type").GetString() == "Mrn");
     }
 
-    private static Bundle SearchSet(IEnumerable<Resource> resources)
-    {
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
-        foreach (var resource in resources)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent { Resource = resource, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match } });
-        }
-
-        return bundle;
-    }
 }
