@@ -97,14 +97,7 @@ public sealed class Word2VecModel : IDeepModel
     /// </summary>
     public IReadOnlyList<WordNeighbour> NearestNeighbours(IReadOnlyList<string> words, int count = 10)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        var indices = words.Select(Require).ToArray();
-        var query = new float[Dimensions];
-        foreach (int index in indices)
-        {
-            Add(query, UnitRow(index), 1f);
-        }
-
+        var (query, indices) = SummedQuery(words);
         return Nearest(query, _unit.Value, indices, count);
     }
 
@@ -118,14 +111,7 @@ public sealed class Word2VecModel : IDeepModel
     /// </summary>
     public IReadOnlyList<WordNeighbour> ContextWords(IReadOnlyList<string> words, int count = 10)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        var indices = words.Select(Require).ToArray();
-        var query = new float[Dimensions];
-        foreach (int index in indices)
-        {
-            Add(query, UnitRow(index), 1f);
-        }
-
+        var (query, indices) = SummedQuery(words);
         return Nearest(query, _unitOutput.Value, indices, count);
     }
 
@@ -151,6 +137,20 @@ public sealed class Word2VecModel : IDeepModel
     {
         Network.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The sum of the words' unit input vectors, and the words' indices (to exclude them from the answer).</summary>
+    private (float[] Query, int[] Indices) SummedQuery(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var indices = words.Select(Require).ToArray();
+        var query = new float[Dimensions];
+        foreach (int index in indices)
+        {
+            Add(query, UnitRow(index), 1f);
+        }
+
+        return (query, indices);
     }
 
     private IReadOnlyList<WordNeighbour> Nearest(float[] query, float[] unit, int[] excluded, int count)
