@@ -77,28 +77,26 @@ public sealed class TimeSeriesNetwork : nn.Module<TimeSeriesBatch, Tensor>
         var state = _encoder.call(steps, input.Lengths);
         if (_context is not null)
         {
-            if (input.Context is null || input.Context.dim() != 2 || input.Context.shape[1] != ContextFeatures)
-            {
-                throw new ShapeMismatchException(GetName() + " context", $"[batch, {ContextFeatures}]", input.Context?.shape ?? []);
-            }
-
-            state = LinearInputs
-                ? cat([state, nn.functional.relu(_context.call(input.Context)), input.Context], 1)
-                : cat([state, nn.functional.relu(_context.call(input.Context))], 1);
+            state = Join(state, _context, input.Context, ContextFeatures, "context");
         }
 
         if (_summary is not null)
         {
-            if (input.Summary is null || input.Summary.dim() != 2 || input.Summary.shape[1] != SummaryFeatures)
-            {
-                throw new ShapeMismatchException(GetName() + " summary", $"[batch, {SummaryFeatures}]", input.Summary?.shape ?? []);
-            }
-
-            state = LinearInputs
-                ? cat([state, nn.functional.relu(_summary.call(input.Summary)), input.Summary], 1)
-                : cat([state, nn.functional.relu(_summary.call(input.Summary))], 1);
+            state = Join(state, _summary, input.Summary, SummaryFeatures, "summary");
         }
 
         return _head.call(_dropout.call(state));
+    }
+
+    /// <summary>The state joined with the per-sample columns' hidden layer (and, with <see cref="LinearInputs"/>, the columns themselves).</summary>
+    private Tensor Join(Tensor state, Linear layer, Tensor? columns, int width, string part)
+    {
+        if (columns is null || columns.dim() != 2 || columns.shape[1] != width)
+        {
+            throw new ShapeMismatchException(GetName() + " " + part, $"[batch, {width}]", columns?.shape ?? []);
+        }
+
+        var hidden = nn.functional.relu(layer.call(columns));
+        return LinearInputs ? cat([state, hidden, columns], 1) : cat([state, hidden], 1);
     }
 }
