@@ -71,6 +71,9 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
     /// <summary>Chance that the inline past history names the home medications taken for a condition ("CHF on furosemide").</summary>
     private const double HistoryWithMedications = 0.3;
 
+    /// <summary>Chance that an HPI ends with what the patient was given in the ED and admitted for.</summary>
+    private const double HpiAdmittedFor = 0.6;
+
     /// <summary>Kinds of problem paragraph; a set that uses <c>{problems}</c> needs <c>[problem-KIND:NOTE]</c> for each and every note kind.</summary>
     private static readonly string[] ProblemSections = ["problem-acute", "problem-supportive", "problem-chronic", "problem-untreated"];
 
@@ -502,7 +505,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                     Hpi(b);
                     break;
                 case "pmh":
-                    Lines(b, Conditions().Select(Capitalise).ToList());
+                    PastHistoryLines(b);
                     break;
                 case "pmh.inline":
                     PastHistoryInline(b);
@@ -699,6 +702,77 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
             }
         }
 
+        /// <summary>
+        /// The past history as a list ("- Congestive heart failure, on furosemide"): as in the
+        /// phrase form, a condition now and then carries its home medications, chosen from the
+        /// note's own stream.
+        /// </summary>
+        private void PastHistoryLines(NoteBuilder b)
+        {
+            var conditions = ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime)).Zip(Conditions()).ToList();
+            if (conditions.Count == 0)
+            {
+                b.Append("None.");
+                return;
+            }
+
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                for (int i = 0; i < conditions.Count; i++)
+                {
+                    var (condition, name) = conditions[i];
+                    b.Append("- ");
+                    b.Append(Capitalise(name));
+                    var home = ProblemPlanner.HomeMedications(_patient, condition);
+                    if (home.Count > 0 && _rng.Chance(HistoryWithMedications))
+                    {
+                        b.Append(", on ");
+                        DrugList(b, home);
+                    }
+
+                    if (i < conditions.Count - 1)
+                    {
+                        b.Append('\n');
+                    }
+                }
+            }
+            finally
+            {
+                _rng = patientStream;
+            }
+        }
+
+        /// <summary>
+        /// Now and then the HPI ends as MIMIC's do, with what the ED gave and what the patient was
+        /// admitted for ("In the ED he was given IV furosemide and admitted for acute on chronic
+        /// heart failure"), or for an elective admission what it is for. Optional in a set; drawn
+        /// from the note's own stream.
+        /// </summary>
+        private void AdmittedFor(string section, NoteBuilder b)
+        {
+            if (!Set.HasPhrases(section))
+            {
+                return;
+            }
+
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                if (_rng.Chance(HpiAdmittedFor))
+                {
+                    b.Append(' ');
+                    Phrase(section, b);
+                }
+            }
+            finally
+            {
+                _rng = patientStream;
+            }
+        }
+
         private SyntheticAdmission? PriorAdmission => _patient.Admissions.Count > 0 ? _patient.Admissions[^1] : null;
 
         /// <summary>How notes name the patient's conditions; cancers by their site.</summary>
@@ -820,6 +894,8 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                 b.Append(' ');
                 Phrase("hpi-ed", b);
             }
+
+            AdmittedFor(_profile.AdmissionType != "ELECTIVE" ? "hpi-ed-course" : "hpi-elective", b);
 
             b.Append(' ');
             Phrase("hpi-negatives", b);
