@@ -4,12 +4,14 @@ using DuckDB.NET.Native;
 namespace Galen.Data.Store;
 
 /// <summary>
-/// Moves filled batches (native appenders holding up to 16 chunks of rows) into their tables on
+/// Moves filled batches (native appenders holding up to one row group of rows) into their tables on
 /// one background thread, so parsing the next rows and storing the previous ones overlap (two
 /// cores: one parses, one stores). Batches are stored in the order they were queued. Statements
 /// on the connection run either here or on the caller's thread while the queue is drained, never
-/// on both at once; the caller only copies chunks into batches the queue does not hold (each
-/// appender keeps its own rows). Queued text is bounded in bytes as well
+/// on both at once. Meanwhile the caller only copies chunks into batches the queue does not hold
+/// (each appender keeps its own rows) and, when its table needs one more batch, creates an
+/// appender, which takes DuckDB's connection lock and so waits for a flush in progress. Queued
+/// text is bounded in bytes as well
 /// (<see cref="MaxQueuedTextBytes"/>): batches of long notes would otherwise pile up faster than
 /// DuckDB stores them.
 /// </summary>
