@@ -903,7 +903,8 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
 
         private void Course(NoteBuilder b)
         {
-            ReasonPhrase("course:" + _profile.Key, b);
+            // A death summary does not say the reason improved; a set may word it apart.
+            ReasonPhrase(_kind == "death" && Set.HasPhrases("course-death") ? "course-death" : "course:" + _profile.Key, b);
             if (_admission.Icu is not null)
             {
                 b.Append(' ');
