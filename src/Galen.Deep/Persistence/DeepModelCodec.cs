@@ -43,6 +43,7 @@ public static class DeepModelCodec
     public static IDeepModel Read(IModelEntryReader reader, string device = "cpu")
     {
         ArgumentNullException.ThrowIfNull(reader);
+        Runtime.TorchRuntime.EnsureLoaded();
         var target = TrainingEnvironment.ResolveDevice(device);
         var document = ReadDocument(reader);
         var objective = Objective(document);

@@ -13,6 +13,7 @@ namespace Galen.Deep.Runtime;
 internal static class NativeHeap
 {
     private static bool _unavailable = !OperatingSystem.IsLinux();
+    private static bool _configured;
 
     /// <summary>Collects the epoch's managed garbage and returns free C-heap pages to the operating system (glibc only).</summary>
     public static void Trim()
@@ -33,6 +34,41 @@ internal static class NativeHeap
             _unavailable = true;
         }
     }
+
+    /// <summary>
+    /// Keeps blocks of up to 32 MB that libtorch frees inside the C heap until the next
+    /// <see cref="Trim"/>, instead of glibc unmapping them and the kernel faulting fresh zeroed
+    /// pages in for the next step's tensors of the same size. Under .NET glibc's adaptive
+    /// thresholds left a training step's activations (a few MB each) on mmap: a ResNet step on
+    /// 64×64 images spent ~30 % of its CPU time in page faults, and ~18 ms of its 66 ms. Called
+    /// once when libtorch is loaded (glibc only; a no-op elsewhere).
+    /// </summary>
+    public static void KeepFreedBlocks()
+    {
+        if (_unavailable || _configured)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = MallocOption(MmapThreshold, 32 << 20);
+            _ = MallocOption(TrimThreshold, 256 << 20);
+            _configured = true;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _unavailable = true;
+        }
+    }
+
+    // glibc's <malloc.h>: M_TRIM_THRESHOLD and M_MMAP_THRESHOLD.
+    private const int TrimThreshold = -1;
+    private const int MmapThreshold = -3;
+
+    [DllImport("libc", EntryPoint = "mallopt")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int MallocOption(int option, int value);
 
     [DllImport("libc", EntryPoint = "malloc_trim")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

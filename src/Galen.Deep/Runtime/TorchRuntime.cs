@@ -21,6 +21,7 @@ public static class TorchRuntime
     {
         try
         {
+            NativeHeap.KeepFreedBlocks();
             using var scope = torch.NewDisposeScope();
             var x = torch.arange(4, dtype: torch.float32);
             float sum = x.sum().item<float>();
