@@ -34,7 +34,7 @@ public static class IngestBenchmark
             results["pandas"].Add(Child("/usr/bin/python3", $"bench/peers/pandas_read_csv.py \"{labevents}\""));
             results["galen"].Add(Child(Environment.ProcessPath!, SelfArguments($"ingest-child --dir \"{folder}\"")));
             results["duckdb"].Add(Child(Environment.ProcessPath!, SelfArguments($"duckdb-child --file \"{labevents}\"")));
-            Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s ({r.Value[^1].WorkCpuSeconds:F2} s CPU, parsing thread {r.Value[^1].MainThreadCpuSeconds:F2} s, other threads {r.Value[^1].OtherThreadsCpuSeconds:F2} s) {r.Value[^1].PeakRssMb:N0} MB")) + $"  load {LoadAverage()}");
+            Console.WriteLine(string.Join("  ", results.Select(r => $"{r.Key}: {r.Value[^1].Seconds:F2} s ({r.Value[^1].WorkCpuSeconds:F2} s CPU, parsing thread {r.Value[^1].MainThreadCpuSeconds:F2} s, other threads {r.Value[^1].OtherThreadsCpuSeconds:F2} s) {r.Value[^1].PeakRssMb:N0} MB{(double.IsNaN(r.Value[^1].StoreMb) ? string.Empty : $", store {r.Value[^1].StoreMb:N0} MB")}")) + $"  load {LoadAverage()}");
         }
 
         var pandas = Median(results["pandas"]);
@@ -51,11 +51,15 @@ public static class IngestBenchmark
         return 0;
     }
 
-    /// <summary>Child process: Galen ingests the folder into a fresh store; prints rows, seconds, peak RSS.</summary>
+    /// <summary>
+    /// Child process: Galen ingests the folder into a fresh store; prints rows, seconds, CPU,
+    /// peak RSS and the store's size. <c>--keep-store PATH</c> writes the store there and keeps it.
+    /// </summary>
     public static int Galen(string[] args)
     {
         string folder = OptionText(args, "--dir")!;
-        string db = Path.Combine(Path.GetTempPath(), $"galen-bench-{Environment.ProcessId}.duckdb");
+        string? keep = OptionText(args, "--keep-store");
+        string db = keep ?? Path.Combine(Path.GetTempPath(), $"galen-bench-{Environment.ProcessId}.duckdb");
         Delete(db);
         var work = WorkClock.Start();
         long rows;
@@ -66,8 +70,13 @@ public static class IngestBenchmark
         }
 
         var measured = work.Stop();
-        Delete(db);
-        Print(rows, measured);
+        double storeMb = StoreMegabytes(db);
+        if (keep is null)
+        {
+            Delete(db);
+        }
+
+        Print(rows, measured, storeMb);
         return 0;
     }
 
@@ -99,15 +108,21 @@ public static class IngestBenchmark
         }
 
         var measured = work.Stop();
+        double storeMb = StoreMegabytes(db);
         Delete(db);
-        Print(rows, measured);
+        Print(rows, measured, storeMb);
         return 0;
     }
 
-    private static void Print(long rows, WorkClock.Reading work) =>
+    /// <summary>Size of the written store (file plus any write-ahead log), MB.</summary>
+    private static double StoreMegabytes(string db) =>
+        new[] { db, db + ".wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6;
+
+    private static void Print(long rows, WorkClock.Reading work, double storeMb) =>
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, double>
         {
             ["rows"] = rows,
+            ["store_mb"] = storeMb,
             ["seconds"] = work.Seconds,
             ["cpu_seconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
             ["work_cpu_seconds"] = work.CpuSeconds,
@@ -133,14 +148,15 @@ public static class IngestBenchmark
 
         var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
         double Field(string name) => json.GetProperty(name).GetDouble();
-        return new Measurement(Field("rows"), Field("seconds"), Field("cpu_seconds"), Field("work_cpu_seconds"), Field("main_thread_cpu_seconds"), Field("peak_rss_mb"));
+        return new Measurement(Field("rows"), Field("seconds"), Field("cpu_seconds"), Field("work_cpu_seconds"), Field("main_thread_cpu_seconds"), Field("peak_rss_mb"),
+            json.TryGetProperty("store_mb", out var store) ? store.GetDouble() : double.NaN);
     }
 
     /// <summary>Each number's median over the runs; peak RSS is the largest of the runs.</summary>
     private static Measurement Median(List<Measurement> runs)
     {
         double Of(Func<Measurement, double> field) => runs.Select(field).Order().ElementAt(runs.Count / 2);
-        return new Measurement(runs[0].Rows, Of(r => r.Seconds), Of(r => r.CpuSeconds), Of(r => r.WorkCpuSeconds), Of(r => r.MainThreadCpuSeconds), runs.Max(r => r.PeakRssMb));
+        return new Measurement(runs[0].Rows, Of(r => r.Seconds), Of(r => r.CpuSeconds), Of(r => r.WorkCpuSeconds), Of(r => r.MainThreadCpuSeconds), runs.Max(r => r.PeakRssMb), runs.Max(r => r.StoreMb));
     }
 
     internal static string RepositoryRoot()
@@ -180,7 +196,7 @@ public static class IngestBenchmark
     /// DuckDB append thread). The larger of the two shares bounds the wall time on an idle
     /// two-core machine, so the ratio of those is the throughput ratio a shared machine cannot show.
     /// </summary>
-    private sealed record Measurement(double Rows, double Seconds, double CpuSeconds, double WorkCpuSeconds, double MainThreadCpuSeconds, double PeakRssMb)
+    private sealed record Measurement(double Rows, double Seconds, double CpuSeconds, double WorkCpuSeconds, double MainThreadCpuSeconds, double PeakRssMb, double StoreMb)
     {
         public double OtherThreadsCpuSeconds => Math.Max(0, WorkCpuSeconds - MainThreadCpuSeconds);
 

@@ -170,7 +170,11 @@ internal static class Word2VecQualityHarness
             relatedTotal += related.Count;
             diseases++;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{string.Join(' ', query),-34} {related.Count,7} {found,5} {recall,9:F2} {random * related.Count / Math.Min(k, related.Count),8:F4}  {string.Join(", ", neighbours.Take(6).Select(n => n.Word))}"));
+                $"{string.Join(' ', query),-34} {related.Count,7} {found,5} {recall,9:F2} {random * related.Count / Math.Min(k, related.Count),8:F4}  {string.Join(", ", neighbours.Select(n => related.Contains(n.Word) ? "*" + n.Word : n.Word))}"));
+            if (found == 0)
+            {
+                Console.WriteLine($"{string.Empty,-34} missed; related: {string.Join(", ", related.Order(StringComparer.Ordinal))}");
+            }
         }
 
         Console.WriteLine();

@@ -8,10 +8,12 @@ namespace Galen.Data.Store;
 
 /// <summary>
 /// Appends rows to one DuckDB table through the native appender, writing values straight into
-/// DuckDB data-chunk vectors (no per-value boxing or marshalling) and handing each full chunk of
-/// 2,048 rows to an <see cref="AppendQueue"/>. Chunks are pooled: made as needed, up to
-/// <see cref="MaxChunks"/> per table, and reused once stored. Values are given column by column
-/// in table order, then <see cref="EndRow"/>.
+/// a DuckDB data chunk (no per-value boxing or marshalling). Each full chunk of 2,048 rows is
+/// copied into a native appender on the caller's thread; every <see cref="FlushEvery"/> chunks
+/// that appender (a batch) goes to an <see cref="AppendQueue"/>, whose thread moves its rows into
+/// the table (DuckDB's statistics and row-group compression), while the caller fills the next
+/// batch. Batches are pooled: made as needed, up to <see cref="MaxBatches"/> per table, and
+/// reused once stored. Values are given column by column in table order, then <see cref="EndRow"/>.
 /// </summary>
 internal sealed unsafe class TableWriter : IDisposable
 {
@@ -19,46 +21,48 @@ internal sealed unsafe class TableWriter : IDisposable
     public const int ChunkRows = 2048;
 
     /// <summary>
-    /// The most chunks one table may have filled but not yet stored: about eight of DuckDB's row
-    /// groups (122,880 rows each), some 80 MB for the 12 columns of <c>measurement</c>. The append
-    /// thread stalls for 20 ms or so whenever a row group fills (DuckDB compresses and writes it);
-    /// the parser keeps going meanwhile only while it has free chunks to fill. With a pool of six
-    /// chunks the two threads took turns: the parser waited 2 s of a 4.6 s LABEVENTS ingest.
+    /// Chunks per batch, i.e. between appender flushes: 60 chunks of 2,048 rows are exactly one
+    /// of DuckDB's row groups (122,880 rows), so each flush fills one row group and DuckDB
+    /// compresses it at the end of that flush. Every flush is an INSERT statement of its own;
+    /// flushing every 16 chunks cost the append thread ~0.1 s more CPU on 10 M rows, every 4
+    /// chunks 0.2–0.4 s more.
     /// </summary>
-    private const int MaxChunks = 512;
+    internal const int FlushEvery = 60;
 
     /// <summary>
-    /// Chunks between appender flushes. DuckDB's appender otherwise buffers ~200,000 rows before
-    /// moving them into the transaction, and whatever it holds at the end is moved by
-    /// <see cref="Close"/> on the parsing thread while the append thread idles; flushing on the
-    /// append thread every 32,768 rows leaves little for the close (the parser's CPU time fell
-    /// ~0.1 s on 10 M rows, peak RSS ~40 MB).
+    /// The most batches one table may have filled but not yet stored: nine row groups, some
+    /// 90 MB for the 12 columns of <c>measurement</c>. The append thread stalls for 20 ms or so
+    /// whenever a row group fills (DuckDB compresses and writes it); the parser keeps going
+    /// meanwhile only while it has a free batch to fill.
     /// </summary>
-    private const int FlushEvery = 16;
+    internal const int MaxBatches = 9;
 
     /// <summary>
-    /// Text bytes after which a chunk is queued before its 2,048 rows are full. Short values
-    /// (codes, units) never reach it; long ones (notes of several kB each) would otherwise make
-    /// one chunk tens of MB and a pool of them gigabytes.
+    /// Text bytes after which a chunk is copied into its batch before its 2,048 rows are full,
+    /// and a batch is queued before its <see cref="FlushEvery"/> chunks are. Short values (codes,
+    /// units) never reach it; long ones (notes of several kB each) would otherwise make one
+    /// batch hundreds of MB and a pool of them gigabytes.
     /// </summary>
     public const int MaxChunkTextBytes = 4 << 20;
     private const long UnixEpochTicks = 621_355_968_000_000_000; // DateTime.UnixEpoch.Ticks, as a constant for the hot path
 
-    private readonly DuckDB.NET.Native.DuckDBAppender _appender;
+    private readonly DuckDBConnection _connection;
     private readonly DuckDBType[] _types;
     private readonly AppendQueue _queue;
-    private readonly BlockingCollection<DuckDBDataChunk> _free = new();
-    private readonly List<DuckDBDataChunk> _allChunks = [];
+    private readonly BlockingCollection<DuckDB.NET.Native.DuckDBAppender> _free = new();
+    private readonly List<DuckDB.NET.Native.DuckDBAppender> _allBatches = [];
     private readonly DuckDBLogicalType[] _logicalTypes;
     private readonly IntPtr[] _typeHandles;
     private readonly void*[] _data;
     private readonly ulong*[] _validity;
     private readonly IntPtr[] _vectors;
+    private readonly DuckDBDataChunk _chunk;
+    private DuckDB.NET.Native.DuckDBAppender _batch;
     private byte[] _textBuffer = new byte[256];
-    private DuckDBDataChunk? _chunk;
     private int _row;
     private int _chunkTextBytes;
-    private long _appended;
+    private int _batchChunks;
+    private int _batchTextBytes;
     private int _column;
     private bool _closed;
 
@@ -66,21 +70,16 @@ internal sealed unsafe class TableWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         Table = table;
+        _connection = connection;
         _queue = queue;
-        if (NativeMethods.Appender.DuckDBAppenderCreate(connection.NativeConnection, null!, table, out _appender) != DuckDBState.Success)
-        {
-            var message = NativeMethods.ErrorData.DuckDBErrorDataMessage(NativeMethods.Appender.DuckDBAppenderErrorData(_appender));
-            _appender.Dispose();
-            throw new InvalidOperationException($"Cannot append to store table {table}: {message}");
-        }
-
-        int columns = (int)NativeMethods.Appender.DuckDBAppenderColumnCount(_appender);
+        _batch = NewBatch();
+        int columns = (int)NativeMethods.Appender.DuckDBAppenderColumnCount(_batch);
         _types = new DuckDBType[columns];
         _logicalTypes = new DuckDBLogicalType[columns];
         _typeHandles = new IntPtr[columns];
         for (int c = 0; c < columns; c++)
         {
-            _logicalTypes[c] = NativeMethods.Appender.DuckDBAppenderColumnType(_appender, (ulong)c);
+            _logicalTypes[c] = NativeMethods.Appender.DuckDBAppenderColumnType(_batch, (ulong)c);
             _types[c] = NativeMethods.LogicalType.DuckDBGetTypeId(_logicalTypes[c]);
             _typeHandles[c] = _logicalTypes[c].DangerousGetHandle();
         }
@@ -88,7 +87,8 @@ internal sealed unsafe class TableWriter : IDisposable
         _data = new void*[columns];
         _validity = new ulong*[columns];
         _vectors = new IntPtr[columns];
-        TakeChunk();
+        _chunk = NativeMethods.DataChunks.DuckDBCreateDataChunk(_typeHandles, (ulong)columns);
+        RefreshVectors();
     }
 
     public string Table { get; }
@@ -258,16 +258,21 @@ internal sealed unsafe class TableWriter : IDisposable
         _column = 0;
     }
 
-    /// <summary>Queues the rows of a partly filled chunk.</summary>
+    /// <summary>Queues every row given so far: the partly filled chunk and batch.</summary>
     public void Flush()
     {
         if (_row > 0)
         {
             Submit();
         }
+
+        if (_batchChunks > 0)
+        {
+            HandOver();
+        }
     }
 
-    /// <summary>Stores every row (the queue must be drained by the caller) and closes the native appender.</summary>
+    /// <summary>Stores every row (the queue must be drained by the caller) and closes the native appenders.</summary>
     public void Close()
     {
         if (_closed)
@@ -276,21 +281,31 @@ internal sealed unsafe class TableWriter : IDisposable
         }
 
         _closed = true;
-        if (NativeMethods.Appender.DuckDBAppenderClose(_appender) != DuckDBState.Success)
+        foreach (var batch in _allBatches)
         {
-            var message = NativeMethods.ErrorData.DuckDBErrorDataMessage(NativeMethods.Appender.DuckDBAppenderErrorData(_appender));
-            throw new InvalidOperationException($"Storing rows of {Table} failed: {message}");
+            // Every batch is empty here unless Flush was skipped; closing one stores what it holds.
+            if (NativeMethods.Appender.DuckDBAppenderClose(batch) != DuckDBState.Success)
+            {
+                throw Failure(batch, "Storing rows of");
+            }
         }
     }
 
     public void Dispose()
     {
-        _appender.Dispose();
-        foreach (var chunk in _allChunks)
+        foreach (var batch in _allBatches)
         {
-            chunk.Dispose();
+            if (!_closed)
+            {
+                // An ingest that failed: destroying an appender would first store what it holds
+                // (up to a row group per batch) into a transaction that is about to be rolled back.
+                NativeMethods.Appender.DuckDBAppenderClear(batch);
+            }
+
+            batch.Dispose();
         }
 
+        _chunk.Dispose();
         foreach (var type in _logicalTypes)
         {
             type.Dispose();
@@ -299,56 +314,79 @@ internal sealed unsafe class TableWriter : IDisposable
         _free.Dispose();
     }
 
-    /// <summary>Called by the queue's thread: appends one chunk.</summary>
-    internal void AppendNow(DuckDBDataChunk chunk)
+    /// <summary>Called by the queue's thread: moves a batch's rows into the table.</summary>
+    internal void AppendNow(DuckDB.NET.Native.DuckDBAppender batch)
     {
-        if (NativeMethods.Appender.DuckDBAppendDataChunk(_appender, chunk) != DuckDBState.Success
-            || (++_appended % FlushEvery == 0 && NativeMethods.Appender.DuckDBAppenderFlush(_appender) != DuckDBState.Success))
+        if (NativeMethods.Appender.DuckDBAppenderFlush(batch) != DuckDBState.Success)
         {
-            var message = NativeMethods.ErrorData.DuckDBErrorDataMessage(NativeMethods.Appender.DuckDBAppenderErrorData(_appender));
-            throw new InvalidOperationException($"Appending to {Table} failed: {message}");
+            throw Failure(batch, "Appending to");
         }
     }
 
-    /// <summary>Called by the queue's thread: empties a chunk and returns it to the pool.</summary>
-    internal void Recycle(DuckDBDataChunk chunk)
-    {
-        NativeMethods.DataChunks.DuckDBDataChunkReset(chunk);
-        _free.Add(chunk);
-    }
+    /// <summary>Called by the queue's thread: returns a stored (now empty) batch to the pool.</summary>
+    internal void Recycle(DuckDB.NET.Native.DuckDBAppender batch) => _free.Add(batch);
 
+    /// <summary>Copies the filled chunk into the current batch (DuckDB's appender keeps its own copy) and empties it for the next rows.</summary>
     private void Submit()
     {
-        var chunk = _chunk!;
-        NativeMethods.DataChunks.DuckDBDataChunkSetSize(chunk, (ulong)_row);
-        int textBytes = _chunkTextBytes;
-        _chunk = null;
+        NativeMethods.DataChunks.DuckDBDataChunkSetSize(_chunk, (ulong)_row);
+        if (NativeMethods.Appender.DuckDBAppendDataChunk(_batch, _chunk) != DuckDBState.Success)
+        {
+            throw Failure(_batch, "Appending to");
+        }
+
+        _batchChunks++;
+        _batchTextBytes += _chunkTextBytes;
+        NativeMethods.DataChunks.DuckDBDataChunkReset(_chunk);
+        RefreshVectors();
         _row = 0;
         _chunkTextBytes = 0;
-        _queue.Enqueue(this, chunk, textBytes);
-        TakeChunk();
+        if (_batchChunks == FlushEvery || _batchTextBytes >= MaxChunkTextBytes)
+        {
+            HandOver();
+        }
     }
 
-    private void TakeChunk()
+    /// <summary>Queues the current batch for the append thread and takes a free one.</summary>
+    private void HandOver()
     {
-        if (!_free.TryTake(out _chunk) && _allChunks.Count < MaxChunks)
+        int textBytes = _batchTextBytes;
+        var batch = _batch;
+        _batchChunks = 0;
+        _batchTextBytes = 0;
+        _queue.Enqueue(this, batch, textBytes);
+        if (!_free.TryTake(out _batch!))
         {
-            // Chunks are made as the append thread falls behind, so a small table keeps one or two.
-            _chunk = NativeMethods.DataChunks.DuckDBCreateDataChunk(_typeHandles, (ulong)_types.Length);
-            _allChunks.Add(_chunk);
+            // Batches are made as the append thread falls behind, so a small table keeps one or two.
+            _batch = _allBatches.Count < MaxBatches ? NewBatch() : _free.Take();
         }
-        else if (_chunk is null)
+    }
+
+    private DuckDB.NET.Native.DuckDBAppender NewBatch()
+    {
+        if (NativeMethods.Appender.DuckDBAppenderCreate(_connection.NativeConnection, null!, Table, out var batch) != DuckDBState.Success)
         {
-            _chunk = _free.Take();
+            var message = NativeMethods.ErrorData.DuckDBErrorDataMessage(NativeMethods.Appender.DuckDBAppenderErrorData(batch));
+            batch.Dispose();
+            throw new InvalidOperationException($"Cannot append to store table {Table}: {message}");
         }
 
+        _allBatches.Add(batch);
+        return batch;
+    }
+
+    private void RefreshVectors()
+    {
         for (int c = 0; c < _types.Length; c++)
         {
-            _vectors[c] = NativeMethods.DataChunks.DuckDBDataChunkGetVector(_chunk!, c);
+            _vectors[c] = NativeMethods.DataChunks.DuckDBDataChunkGetVector(_chunk, c);
             _data[c] = NativeMethods.Vectors.DuckDBVectorGetData(_vectors[c]);
             _validity[c] = null;
         }
     }
+
+    private InvalidOperationException Failure(DuckDB.NET.Native.DuckDBAppender batch, string action) =>
+        new($"{action} {Table} failed: {NativeMethods.ErrorData.DuckDBErrorDataMessage(NativeMethods.Appender.DuckDBAppenderErrorData(batch))}");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Slot(DuckDBType expected)

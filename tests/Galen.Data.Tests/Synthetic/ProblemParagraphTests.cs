@@ -120,6 +120,32 @@ public sealed class ProblemParagraphTests
     }
 
     [Fact]
+    public void The_past_history_names_only_the_home_medications_taken_for_each_condition()
+    {
+        var (patients, _, _) = CollectingWriter.Generate(40, seed: 42);
+        int checkedLines = 0;
+        foreach (var patient in patients)
+        {
+            foreach (var condition in ConditionCatalog.In(patient.Conditions))
+            {
+                var allowed = HomeMedicationCatalog.All.Where(h => h.Condition == condition.Condition && patient.HomeMedications.Contains(h.DrugKey))
+                    .Select(h => DrugCatalog.Get(h.DrugKey).Name).ToHashSet(StringComparer.Ordinal);
+                string prefix = "- " + char.ToUpperInvariant(condition.Phrase[0]) + condition.Phrase[1..] + ", on ";
+                foreach (var line in patient.Admissions.SelectMany(a => a.Notes).SelectMany(n => n.Text.Split('\n')).Where(l => l.StartsWith(prefix, StringComparison.Ordinal)))
+                {
+                    // "- Congestive heart failure, on furosemide and carvedilol" in a past-history list.
+                    var named = DrugCatalog.All.Where(d => SurfaceForms("drug:" + d.Key, d.Name.ToLowerInvariant()).Any(f => line.Contains(f, StringComparison.Ordinal))).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+                    Assert.NotEmpty(named);
+                    Assert.True(named.IsSubsetOf(allowed), $"'{line}' names {string.Join(", ", named.Except(allowed))}, not taken for {condition.Phrase}");
+                    checkedLines++;
+                }
+            }
+        }
+
+        Assert.True(checkedLines > 10, $"only {checkedLines} past-history lines with medications checked");
+    }
+
+    [Fact]
     public void Writing_the_problem_list_leaves_the_rest_of_the_record_unchanged()
     {
         using var temp = new TempFolder();
@@ -147,6 +173,42 @@ public sealed class ProblemParagraphTests
         }
 
         Assert.True(longer > 30, "the standard set writes problem paragraphs");
+    }
+
+    [Fact]
+    public void Rewording_the_reasons_assessment_plan_and_course_moves_no_phi_and_no_other_value()
+    {
+        // Fewer alternatives and no optional parts or shared boilerplate: every draw these
+        // phrases take from the note's own stream changes, and nothing else may.
+        using var temp = new TempFolder();
+        string folder = NoteTemplateSetTests.CopyStandard(temp, editPhrases: phrases => phrases
+            .Replace("{plan-general}", "monitor", StringComparison.Ordinal)
+            .Replace("{course-general}", string.Empty, StringComparison.Ordinal)
+            .Replace("[?0.5]", "[?0.9]", StringComparison.Ordinal));
+        var (plain, _, _) = CollectingWriter.Generate(30, seed: 9, templates: folder);
+        var (varied, _, _) = CollectingWriter.Generate(30, seed: 9);
+        Assert.Equal(plain.Count, varied.Count);
+        int differing = 0;
+        for (int i = 0; i < varied.Count; i++)
+        {
+            Assert.Equal(plain[i].Admissions.Count, varied[i].Admissions.Count);
+            for (int a = 0; a < varied[i].Admissions.Count; a++)
+            {
+                var (x, y) = (plain[i].Admissions[a], varied[i].Admissions[a]);
+                Assert.Equal(x.Prescriptions, y.Prescriptions);
+                Assert.Equal(x.Labs, y.Labs);
+                Assert.Equal(x.Diagnoses, y.Diagnoses);
+                Assert.Equal(x.Notes.Select(n => n.Time), y.Notes.Select(n => n.Time));
+                foreach (var (before, after) in x.Notes.Zip(y.Notes))
+                {
+                    // The same PHI, in the same surface forms and order, annotated exactly.
+                    Assert.Equal(before.Spans.Select(s => (s.Type, before.Text.Substring(s.Start, s.Length))), after.Spans.Select(s => (s.Type, after.Text.Substring(s.Start, s.Length))));
+                    differing += before.Text == after.Text ? 0 : 1;
+                }
+            }
+        }
+
+        Assert.True(differing > 30, $"only {differing} notes changed wording");
     }
 
     [Fact]

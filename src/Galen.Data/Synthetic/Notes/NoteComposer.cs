@@ -65,8 +65,14 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
         "cc", "hpi", "pmh", "pmh.inline", "home_meds", "allergies", "social", "ros", "exam", "labs", "assessment", "plan",
         "course", "death_course", "family_notified", "discharge_meds", "disposition", "discharge_condition", "smoking",
         "symptoms", "negatives", "negatives.or", "diagnosis.principal", "diagnosis.secondary", "procedures", "signature",
-        "problems", "problem.name", "problem.presentation", "problem.drugs",
+        "problems", "problem.name", "problem.presentation", "problem.drugs", "reason.drugs",
     };
+
+    /// <summary>Chance that the inline past history names the home medications taken for a condition ("CHF on furosemide").</summary>
+    private const double HistoryWithMedications = 0.3;
+
+    /// <summary>Chance that an HPI ends with what the patient was given in the ED and admitted for.</summary>
+    private const double HpiAdmittedFor = 0.6;
 
     /// <summary>Kinds of problem paragraph; a set that uses <c>{problems}</c> needs <c>[problem-KIND:NOTE]</c> for each and every note kind.</summary>
     private static readonly string[] ProblemSections = ["problem-acute", "problem-supportive", "problem-chronic", "problem-untreated"];
@@ -146,6 +152,11 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
         if (BuiltinSlots.Contains(slot.Name) || templates.HasPhrases(slot.Name))
         {
             return slot.Argument is null;
+        }
+
+        if (slot.Argument is not null && templates.HasPhrases(slot.Name + ":" + slot.Argument))
+        {
+            return true;
         }
 
         int dot = slot.Name.IndexOf('.', StringComparison.Ordinal);
@@ -494,11 +505,10 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                     Hpi(b);
                     break;
                 case "pmh":
-                    Lines(b, Conditions().Select(Capitalise).ToList());
+                    PastHistoryLines(b);
                     break;
                 case "pmh.inline":
-                    var conditions = Conditions().ToList();
-                    b.Append(conditions.Count == 0 ? "no significant past medical history" : Join(conditions, "and"));
+                    PastHistoryInline(b);
                     break;
                 case "home_meds":
                     Lines(b, _patient.HomeMedications.Select(k => Sig(DrugCatalog.Get(k))).ToList());
@@ -526,10 +536,10 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                     Labs(b);
                     break;
                 case "assessment":
-                    Phrase("assessment:" + _profile.Key, b);
+                    ReasonPhrase("assessment:" + _profile.Key, b);
                     break;
                 case "plan":
-                    Phrase("plan:" + _profile.Key, b);
+                    ReasonPhrase("plan:" + _profile.Key, b);
                     break;
                 case "course":
                     Course(b);
@@ -599,8 +609,24 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                 case "problem.drugs":
                     DrugList(b, _problem?.Drugs ?? []);
                     break;
+                case "reason.drugs":
+                    var given = ProblemPlanner.GivenFor(_patient, _admission);
+                    if (given.Count == 0)
+                    {
+                        b.Append("supportive care");
+                    }
+                    else
+                    {
+                        DrugList(b, given);
+                    }
+
+                    break;
                 default:
-                    if (Set.HasPhrases(slot.Name))
+                    if (slot.Argument is not null)
+                    {
+                        Phrase(slot.Name + ":" + slot.Argument, b);
+                    }
+                    else if (Set.HasPhrases(slot.Name))
                     {
                         Phrase(slot.Name, b);
                     }
@@ -610,6 +636,140 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>
+        /// The admission reason's assessment, plan or course phrase. Its wording, and every choice
+        /// inside it, draws from the note's own stream (as the problem paragraphs do), so a set
+        /// may give these phrases any number of alternatives, optional parts and nested phrases
+        /// without moving the rest of the record; the patient's stream still spends the one draw
+        /// that choosing the phrase took before, so every later draw stays where it was.
+        /// </summary>
+        private void ReasonPhrase(string section, NoteBuilder b)
+        {
+            _ = _rng.Next();
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                Phrase(section, b);
+            }
+            finally
+            {
+                _rng = patientStream;
+            }
+        }
+
+        /// <summary>
+        /// The past history as a phrase ("hypertension, CHF on furosemide and type 2 diabetes"):
+        /// as HPIs do, a condition now and then carries the home medications the patient takes
+        /// for it. Whether it does, and how the drugs are written, draws from the note's own stream.
+        /// </summary>
+        private void PastHistoryInline(NoteBuilder b)
+        {
+            var conditions = ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime)).Zip(Conditions()).ToList();
+            if (conditions.Count == 0)
+            {
+                b.Append("no significant past medical history");
+                return;
+            }
+
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                for (int i = 0; i < conditions.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        b.Append(i == conditions.Count - 1 ? " and " : ", ");
+                    }
+
+                    var (condition, name) = conditions[i];
+                    b.Append(name);
+                    var home = ProblemPlanner.HomeMedications(_patient, condition);
+                    if (home.Count > 0 && _rng.Chance(HistoryWithMedications))
+                    {
+                        b.Append(" on ");
+                        DrugList(b, home);
+                    }
+                }
+            }
+            finally
+            {
+                _rng = patientStream;
+            }
+        }
+
+        /// <summary>
+        /// The past history as a list ("- Congestive heart failure, on furosemide"): as in the
+        /// phrase form, a condition now and then carries its home medications, chosen from the
+        /// note's own stream.
+        /// </summary>
+        private void PastHistoryLines(NoteBuilder b)
+        {
+            var conditions = ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime)).Zip(Conditions()).ToList();
+            if (conditions.Count == 0)
+            {
+                b.Append("None.");
+                return;
+            }
+
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                for (int i = 0; i < conditions.Count; i++)
+                {
+                    var (condition, name) = conditions[i];
+                    b.Append("- ");
+                    b.Append(Capitalise(name));
+                    var home = ProblemPlanner.HomeMedications(_patient, condition);
+                    if (home.Count > 0 && _rng.Chance(HistoryWithMedications))
+                    {
+                        b.Append(", on ");
+                        DrugList(b, home);
+                    }
+
+                    if (i < conditions.Count - 1)
+                    {
+                        b.Append('\n');
+                    }
+                }
+            }
+            finally
+            {
+                _rng = patientStream;
+            }
+        }
+
+        /// <summary>
+        /// Now and then the HPI ends as MIMIC's do, with what the ED gave and what the patient was
+        /// admitted for ("In the ED he was given IV furosemide and admitted for acute on chronic
+        /// heart failure"), or for an elective admission what it is for. Optional in a set; drawn
+        /// from the note's own stream.
+        /// </summary>
+        private void AdmittedFor(string section, NoteBuilder b)
+        {
+            if (!Set.HasPhrases(section))
+            {
+                return;
+            }
+
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                if (_rng.Chance(HpiAdmittedFor))
+                {
+                    b.Append(' ');
+                    Phrase(section, b);
+                }
+            }
+            finally
+            {
+                _rng = patientStream;
             }
         }
 
@@ -735,13 +895,16 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                 Phrase("hpi-ed", b);
             }
 
+            AdmittedFor(_profile.AdmissionType != "ELECTIVE" ? "hpi-ed-course" : "hpi-elective", b);
+
             b.Append(' ');
             Phrase("hpi-negatives", b);
         }
 
         private void Course(NoteBuilder b)
         {
-            Phrase("course:" + _profile.Key, b);
+            // A death summary does not say the reason improved; a set may word it apart.
+            ReasonPhrase(_kind == "death" && Set.HasPhrases("course-death") ? "course-death" : "course:" + _profile.Key, b);
             if (_admission.Icu is not null)
             {
                 b.Append(' ');

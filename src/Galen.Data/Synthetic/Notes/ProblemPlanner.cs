@@ -60,8 +60,56 @@ internal static class ProblemPlanner
 
         Shuffle(presentation, rng, keepFirst: rng.Chance(0.6));
 
+        var (drugs, others) = Sort(patient, admission);
+
+        if (drugs.Count > 0 && others.Count > 0 && rng.Chance(StrayDrug))
+        {
+            drugs.Insert(rng.Next(drugs.Count + 1), rng.Pick(others));
+        }
+
+        problems.Add(new NoteProblem(drugs.Count > 0 ? ProblemKind.Acute : ProblemKind.Supportive, "problem-name:" + profile.Key, profile.Name, presentation, drugs));
+
+        var chosen = conditions.ToList();
+        Shuffle(chosen, rng, keepFirst: false);
+        int wanted = Math.Min(chosen.Count, rng.Next(0, MostChronicProblems + 1));
+        for (int i = 0; i < wanted; i++)
+        {
+            var (condition, name) = chosen[i];
+            var home = HomeMedications(patient, condition);
+
+            problems.Add(new NoteProblem(home.Count > 0 ? ProblemKind.Chronic : ProblemKind.Untreated, "condition-name:" + condition.Name, name, [], home));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The home medications the patient takes for a chronic condition, each once.</summary>
+    public static List<Drug> HomeMedications(PatientDraft patient, ConditionInfo condition)
+    {
+        var home = new List<Drug>();
+        foreach (var medication in HomeMedicationCatalog.All)
+        {
+            if (medication.Condition == condition.Condition && patient.Takes(medication.DrugKey))
+            {
+                var drug = DrugCatalog.Get(medication.DrugKey);
+                if (!home.Contains(drug))
+                {
+                    home.Add(drug);
+                }
+            }
+        }
+
+        return home;
+    }
+
+    /// <summary>The drugs the admission gave for its reason (not home medications), in the order first prescribed.</summary>
+    public static List<Drug> GivenFor(PatientDraft patient, SyntheticAdmission admission) => Sort(patient, admission).ForReason;
+
+    /// <summary>The admission's distinct drugs: those given for its reason, and every other one (home medications included).</summary>
+    private static (List<Drug> ForReason, List<Drug> Others) Sort(PatientDraft patient, SyntheticAdmission admission)
+    {
         var forReason = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var treatment in profile.Treatments)
+        foreach (var treatment in ReasonCatalog.Get(admission.Reason).Treatments)
         {
             forReason.Add(treatment.DrugKey);
             forReason.Add(AdmissionSimulator.Substitute(patient, treatment.DrugKey));
@@ -79,36 +127,7 @@ internal static class ProblemPlanner
             (forReason.Contains(prescription.Drug.Key) && !prescription.IsHomeMedication ? drugs : others).Add(prescription.Drug);
         }
 
-        if (drugs.Count > 0 && others.Count > 0 && rng.Chance(StrayDrug))
-        {
-            drugs.Insert(rng.Next(drugs.Count + 1), rng.Pick(others));
-        }
-
-        problems.Add(new NoteProblem(drugs.Count > 0 ? ProblemKind.Acute : ProblemKind.Supportive, "problem-name:" + profile.Key, profile.Name, presentation, drugs));
-
-        var chosen = conditions.ToList();
-        Shuffle(chosen, rng, keepFirst: false);
-        int wanted = Math.Min(chosen.Count, rng.Next(0, MostChronicProblems + 1));
-        for (int i = 0; i < wanted; i++)
-        {
-            var (condition, name) = chosen[i];
-            var home = new List<Drug>();
-            foreach (var medication in HomeMedicationCatalog.All)
-            {
-                if (medication.Condition == condition.Condition && patient.Takes(medication.DrugKey))
-                {
-                    var drug = DrugCatalog.Get(medication.DrugKey);
-                    if (!home.Contains(drug))
-                    {
-                        home.Add(drug);
-                    }
-                }
-            }
-
-            problems.Add(new NoteProblem(home.Count > 0 ? ProblemKind.Chronic : ProblemKind.Untreated, "condition-name:" + condition.Name, name, [], home));
-        }
-
-        return problems;
+        return (drugs, others);
     }
 
     /// <summary>Fisher–Yates shuffle; with <paramref name="keepFirst"/> the first item stays first (the chief symptom leads).</summary>
