@@ -23,6 +23,7 @@ internal static class ImagingGan
         int threads = Int(args, "--threads", 2);
         int seed = Int(args, "--seed", 42);
         int perClass = Int(args, "--per-class", 200);
+        double classLossWeight = double.Parse(ImagingQuality.Option(args, "--class-loss-weight", "1"), CultureInfo.InvariantCulture);
         string output = ImagingQuality.Option(args, "--out", "image-quality");
         string classifierPath = ImagingQuality.Option(args, "--classifier", Path.Combine(output, "cnn.galen-model"));
         Directory.CreateDirectory(output);
@@ -36,6 +37,7 @@ internal static class ImagingGan
         var clock = Stopwatch.StartNew();
         var options = new ImageGanOptions
         {
+            ClassLossWeight = classLossWeight,
             Training = new ImageGanOptions().Training with { Epochs = epochs, Threads = threads, Seed = seed, ProgressInterval = TimeSpan.FromSeconds(30) },
         };
         using var gan = new ImageGanTrainer(options).Fit(data.Set, new ImagingQuality.ConsoleProgress());

@@ -18,9 +18,11 @@ public sealed record DeepModelDocument
 
     /// <summary>
     /// The version this build writes and reads (and every older one). 2: time-series models may
-    /// carry summary statistics and a linear path to the head (version 1 has neither).
+    /// carry summary statistics and a linear path to the head (version 1 has neither). 3: the
+    /// conditional GAN's networks are conditioned at every generator stage and have projection
+    /// and class heads on the discriminator; GANs of versions 1 and 2 are refused.
     /// </summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public string Format { get; init; } = FormatName;
 

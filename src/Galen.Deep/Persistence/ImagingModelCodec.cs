@@ -10,6 +10,9 @@ namespace Galen.Deep.Persistence;
 /// <summary>The image families' case of <see cref="DeepModelCodec"/>: the image classifier and the conditional DCGAN.</summary>
 internal static class ImagingModelCodec
 {
+    /// <summary>The first model format version with the current GAN layout; older GANs are refused.</summary>
+    public const int GanLayoutVersion = 3;
+
     /// <summary>True for the families this codec reads.</summary>
     public static bool Reads(string family) => family is ImageClassifierModel.FamilyName or ImageGanModel.FamilyName;
 
@@ -64,6 +67,15 @@ internal static class ImagingModelCodec
             var encoding = DeepModelCodec.Require(imaging.Encoding, "imaging.encoding", reader);
             var network = DeepModelCodec.Build(() => options.CreateNetwork(encoding.Shape.Channels, objective.Outputs), reader, device);
             return new ImageClassifierModel(network, objective, encoding, options, device, document.Training);
+        }
+
+        if (document.Version < GanLayoutVersion)
+        {
+            throw new Core.Errors.GalenConfigurationException(
+                $"'{reader.Source}' is a conditional GAN saved in model format version {document.Version}; this Galen reads GANs from version {GanLayoutVersion} on, "
+                + "whose generator is conditioned at every stage (class-conditional batch norm, upsampling by convolution) and whose discriminator has projection and class heads. "
+                + "The older networks' weights do not fit these layers.",
+                "Retrain the GAN with this Galen (the bench's image-gan or ImageGanTrainer) and save it again.");
         }
 
         var gan = DeepModelCodec.Require(imaging.Gan, "imaging.gan", reader) with { Training = document.Trainer ?? new ImageGanOptions().Training };

@@ -6,7 +6,8 @@ using static TorchSharp.torch;
 namespace Galen.Deep.Models.Imaging;
 
 /// <summary>
-/// A class-conditional DCGAN: its <see cref="Generator"/> and <see cref="Discriminator"/> as
+/// A class-conditional DCGAN (class-conditional batch norm in the generator, projection and
+/// auxiliary class heads on the discriminator): its <see cref="Generator"/> and <see cref="Discriminator"/> as
 /// one module, so both are saved (as <c>generator.*</c> and <c>discriminator.*</c>) in one
 /// state dictionary.
 /// </summary>
@@ -61,7 +62,7 @@ public sealed class ConditionalDcgan : nn.Module
                 case ConvTranspose2d transposed:
                     nn.init.normal_(transposed.weight!, 0, 0.02);
                     break;
-                case BatchNorm2d norm:
+                case BatchNorm2d norm when norm.weight is not null:
                     nn.init.normal_(norm.weight!, 1, 0.02);
                     nn.init.zeros_(norm.bias!);
                     break;

@@ -5,15 +5,21 @@ using static TorchSharp.torch;
 namespace Galen.Deep.Models.Imaging;
 
 /// <summary>
-/// The DCGAN discriminator (Radford et al. 2016), conditioned on a class: the image with the
-/// class's one-hot vector as extra constant channels goes through strided 4×4 convolutions
+/// The DCGAN discriminator (Radford et al. 2016) with a projection head (Miyato &amp; Koyama
+/// 2018) and an auxiliary class head (AC-GAN, Odena et al. 2017). Strided 4×4 convolutions
 /// (each halving the resolution and doubling the width) with LeakyReLU(0.2), batch norm on all
-/// but the first, down to 4×4, and a last 4×4 convolution to one logit: real versus generated.
+/// but the first, reduce the image to 4×4 features φ(x). The real-versus-generated logit is
+/// ψ(φ(x)) + ⟨embed(class), φ(x)⟩: the class enters as an inner product with the features, so
+/// a generated image of the wrong class looks fake. The auxiliary head reads the class from
+/// φ(x) alone; its cross-entropy trains it on real images and the generator on its own.
 /// </summary>
 public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor, Tensor>
 {
     private const double Slope = 0.2;
-    private readonly Sequential _layers;
+    private readonly Sequential features;
+    private readonly Linear realness;
+    private readonly Linear projection;
+    private readonly Linear classifier;
 
     /// <param name="classes">Classes of the condition.</param>
     /// <param name="channels">Image channels.</param>
@@ -28,7 +34,7 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor, Tensor>
         int doublings = ConditionalDcgan.Doublings(size);
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
-            ("down0", nn.Conv2d(channels + classes, width, 4, stride: 2, padding: 1, bias: false)),
+            ("down0", nn.Conv2d(channels, width, 4, stride: 2, padding: 1, bias: false)),
             ("down0_relu", nn.LeakyReLU(Slope)),
         };
         int maps = width;
@@ -40,10 +46,16 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor, Tensor>
             maps *= 2;
         }
 
-        layers.Add(("out", nn.Conv2d(maps, 1, 4, stride: 1, padding: 0L, bias: false)));
-        _layers = nn.Sequential(layers);
+        Features = maps * 16;
+        features = nn.Sequential(layers);
+        realness = nn.Linear(Features, 1);
+        projection = nn.Linear(classes, Features, hasBias: false);
+        classifier = nn.Linear(Features, classes);
         RegisterComponents();
         ConditionalDcgan.InitializeWeights(this);
+        using var _ = no_grad();
+        double bound = 1 / Math.Sqrt(Features);
+        nn.init.uniform_(projection.weight!, -bound, bound); // on the scale of ψ's weights
     }
 
     /// <summary>Classes of the condition.</summary>
@@ -55,8 +67,17 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Image height and width.</summary>
     public int Size { get; }
 
-    /// <summary>One logit per image [batch]: positive means "real".</summary>
-    public override Tensor forward(Tensor images, Tensor classes)
+    /// <summary>Length of φ(x), the flattened 4×4 features both heads read.</summary>
+    public int Features { get; }
+
+    /// <summary>One logit per image [batch]: positive means "a real image of this class".</summary>
+    public override Tensor forward(Tensor images, Tensor classes) => Judge(images, classes).Realness;
+
+    /// <summary>
+    /// The real-versus-generated logit [batch] of each image as an image of its class, and the
+    /// auxiliary head's class logits [batch, classes].
+    /// </summary>
+    public (Tensor Realness, Tensor ClassLogits) Judge(Tensor images, Tensor classes)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(classes);
@@ -70,7 +91,8 @@ public sealed class DcganDiscriminator : nn.Module<Tensor, Tensor, Tensor>
             throw new ShapeMismatchException("DcganDiscriminator classes", $"[{images.shape[0]}, {Classes}]", classes.shape);
         }
 
-        var maps = classes.view(classes.shape[0], Classes, 1, 1).expand(classes.shape[0], Classes, Size, Size);
-        return _layers.call(cat([images, maps], 1)).view(images.shape[0]);
+        var phi = features.call(images).flatten(1);
+        var logit = realness.call(phi).view(images.shape[0]) + projection.call(classes).mul(phi).sum(1);
+        return (logit, classifier.call(phi));
     }
 }

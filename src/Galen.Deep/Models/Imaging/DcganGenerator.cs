@@ -5,14 +5,19 @@ using static TorchSharp.torch;
 namespace Galen.Deep.Models.Imaging;
 
 /// <summary>
-/// The DCGAN generator (Radford et al. 2016), conditioned on a class: the latent vector and
-/// the class's one-hot vector are projected to a 4×4 map by a transposed convolution, then each
-/// transposed convolution (4×4, stride 2) doubles the resolution and halves the width, with
-/// batch norm and ReLU between; the last layer has no batch norm and ends in tanh ([−1, 1]).
+/// The DCGAN generator (Radford et al. 2016), conditioned on a class at every stage: the latent
+/// vector and the class's one-hot vector are projected to a 4×4 map by a transposed convolution;
+/// each later stage doubles the resolution by nearest-neighbour upsampling followed by a 3×3
+/// convolution (Odena et al. 2016: no checkerboard texture, which stride-2 transposed
+/// convolutions draw) that halves the width. Every hidden stage ends in class-conditional batch
+/// norm (<see cref="ConditionalBatchNorm"/>) and ReLU; the last convolution ends in tanh ([−1, 1]).
 /// </summary>
 public sealed class DcganGenerator : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly Sequential _layers;
+    private readonly ConvTranspose2d project;
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> up;
+    private readonly ModuleList<ConditionalBatchNorm> norms;
+    private readonly Conv2d output;
 
     /// <param name="latent">Size of the latent vector.</param>
     /// <param name="classes">Classes it can be asked for.</param>
@@ -26,23 +31,18 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor, Tensor>
         Classes = classes;
         int doublings = ConditionalDcgan.Doublings(size);
         int maps = width << (doublings - 1);
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)>
-        {
-            ("project", nn.ConvTranspose2d(latent + classes, maps, 4, stride: 1, padding: 0, bias: false)),
-            ("project_norm", nn.BatchNorm2d(maps)),
-            ("project_relu", nn.ReLU()),
-        };
+        project = nn.ConvTranspose2d(latent + classes, maps, 4, stride: 1, padding: 0, bias: false);
+        up = nn.ModuleList<nn.Module<Tensor, Tensor>>();
+        norms = nn.ModuleList<ConditionalBatchNorm>();
+        norms.Add(new ConditionalBatchNorm(maps, classes));
         for (int i = 1; i < doublings; i++)
         {
-            layers.Add(($"up{i}", nn.ConvTranspose2d(maps, maps / 2, 4, stride: 2, padding: 1, bias: false)));
-            layers.Add(($"up{i}_norm", nn.BatchNorm2d(maps / 2)));
-            layers.Add(($"up{i}_relu", nn.ReLU()));
+            up.Add(nn.Conv2d(maps, maps / 2, 3, padding: 1, bias: false));
+            norms.Add(new ConditionalBatchNorm(maps / 2, classes));
             maps /= 2;
         }
 
-        layers.Add(("out", nn.ConvTranspose2d(maps, channels, 4, stride: 2, padding: 1, bias: false)));
-        layers.Add(("tanh", nn.Tanh()));
-        _layers = nn.Sequential(layers);
+        output = nn.Conv2d(maps, channels, 3, padding: 1);
         RegisterComponents();
         ConditionalDcgan.InitializeWeights(this);
     }
@@ -69,6 +69,14 @@ public sealed class DcganGenerator : nn.Module<Tensor, Tensor, Tensor>
         }
 
         var input = cat([latent, classes], 1);
-        return _layers.call(input.view(input.shape[0], input.shape[1], 1, 1));
+        var maps = nn.functional.relu(norms[0].call(project.call(input.view(input.shape[0], input.shape[1], 1, 1)), classes));
+        for (int i = 0; i < up.Count; i++)
+        {
+            maps = nn.functional.relu(norms[i + 1].call(up[i].call(Doubled(maps)), classes));
+        }
+
+        return output.call(Doubled(maps)).tanh();
     }
+
+    private static Tensor Doubled(Tensor maps) => nn.functional.interpolate(maps, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest);
 }

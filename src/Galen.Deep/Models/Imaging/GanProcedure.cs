@@ -11,7 +11,10 @@ namespace Galen.Deep.Models.Imaging;
 /// images with their classes, as many generated images of the same classes from fresh latents
 /// (libtorch's generator, so resume is exact), and both losses computed against the same
 /// discriminator before either network steps: the discriminator's
-/// BCE(D(real), 1) + BCE(D(fake), 0) and the generator's non-saturating BCE(D(fake), 1).
+/// BCE(D(real), <see cref="ImageGanOptions.RealLabel"/>) + BCE(D(fake), 0) + w·CE(class head(real), class)
+/// and the generator's non-saturating BCE(D(fake), 1) + w·CE(class head(fake), class asked for),
+/// w = <see cref="ImageGanOptions.ClassLossWeight"/> (AC-GAN with the auxiliary loss on real
+/// images only for the discriminator, so it never learns classes from the generator's mistakes).
 /// Computing both before any update (simultaneous updates, as TensorFlow's DCGAN tutorial does)
 /// keeps the trainer's contract that a non-finite loss changes no weight.
 /// </summary>
@@ -22,11 +25,16 @@ internal sealed class GanProcedure : ITrainingProcedure, IDisposable
     private readonly int[] _classes;
     private readonly int _classCount;
     private readonly Device _device;
+    private readonly double _classLossWeight;
+    private readonly double _realLabel;
     private readonly optim.Optimizer _generatorOptimizer;
     private readonly optim.Optimizer _discriminatorOptimizer;
 
-    public GanProcedure(ConditionalDcgan gan, EncodedImages images, int[] classes, int classCount, OptimizerOptions optimizer, Device device)
+    public GanProcedure(ConditionalDcgan gan, EncodedImages images, int[] classes, int classCount, ImageGanOptions options, Device device)
     {
+        var optimizer = options.Training.Optimizer;
+        _classLossWeight = options.ClassLossWeight;
+        _realLabel = options.RealLabel;
         _gan = gan;
         _images = images;
         _classes = classes;
@@ -58,14 +66,24 @@ internal sealed class GanProcedure : ITrainingProcedure, IDisposable
         using var scope = NewDisposeScope();
         int batch = rows.Length;
         var real = _images.Batch(rows, _device);
-        var classes = OneHot(rows);
+        var (classes, targets) = Classes(rows);
         var latent = randn(batch, _gan.Generator.Latent).to(_device);
         var fake = _gan.Generator.call(latent, classes);
+        var realLabels = torch.full(batch, _realLabel, device: _device);
+        var fakeLabels = torch.zeros(batch, device: _device);
         var ones = torch.ones(batch, device: _device);
-        var zeros = torch.zeros(batch, device: _device);
-        var discriminatorLoss = nn.functional.binary_cross_entropy_with_logits(_gan.Discriminator.call(real, classes), ones)
-            + nn.functional.binary_cross_entropy_with_logits(_gan.Discriminator.call(fake.detach(), classes), zeros);
-        var generatorLoss = nn.functional.binary_cross_entropy_with_logits(_gan.Discriminator.call(fake, classes), ones);
+        var (realRealness, realClasses) = _gan.Discriminator.Judge(real, classes);
+        var (fakeRealness, _) = _gan.Discriminator.Judge(fake.detach(), classes);
+        var discriminatorLoss = nn.functional.binary_cross_entropy_with_logits(realRealness, realLabels)
+            + nn.functional.binary_cross_entropy_with_logits(fakeRealness, fakeLabels);
+        var (judgedRealness, judgedClasses) = _gan.Discriminator.Judge(fake, classes);
+        var generatorLoss = nn.functional.binary_cross_entropy_with_logits(judgedRealness, ones);
+        if (_classLossWeight > 0)
+        {
+            discriminatorLoss += _classLossWeight * nn.functional.cross_entropy(realClasses, targets);
+            generatorLoss += _classLossWeight * nn.functional.cross_entropy(judgedClasses, targets);
+        }
+
         losses[0] = discriminatorLoss.item<float>();
         losses[1] = generatorLoss.item<float>();
         if (!double.IsFinite(losses[0]) || !double.IsFinite(losses[1]))
@@ -85,18 +103,22 @@ internal sealed class GanProcedure : ITrainingProcedure, IDisposable
 
     public IReadOnlyDictionary<string, double> Validate(CancellationToken cancellationToken) => new Dictionary<string, double>();
 
-    /// <summary>One-hot classes of the given rows, [rows, classes].</summary>
-    private Tensor OneHot(ReadOnlySpan<int> rows)
+    /// <summary>One-hot classes [rows, classes] and class indices [rows] of the given rows.</summary>
+    private (Tensor OneHot, Tensor Indices) Classes(ReadOnlySpan<int> rows)
     {
         var onehot = HostTensors.Empty(ScalarType.Float32, rows.Length, _classCount);
+        var indices = HostTensors.Empty(ScalarType.Int64, rows.Length);
         var values = HostTensors.Span<float>(onehot);
+        var targets = HostTensors.Span<long>(indices);
         values.Clear();
         for (int i = 0; i < rows.Length; i++)
         {
-            values[(i * _classCount) + _classes[rows[i]]] = 1f;
+            int c = _classes[rows[i]];
+            values[(i * _classCount) + c] = 1f;
+            targets[i] = c;
         }
 
-        return HostTensors.On(onehot, _device);
+        return (HostTensors.On(onehot, _device), HostTensors.On(indices, _device));
     }
 
     public void Dispose()

@@ -20,6 +20,19 @@ public sealed record ImageGanOptions
     public int DiscriminatorWidth { get; init; } = 32;
 
     /// <summary>
+    /// Weight of the auxiliary class loss (AC-GAN): the discriminator's cross-entropy on real
+    /// images' classes and the generator's on the classes it was asked for. 0 leaves the
+    /// conditioning to the projection head alone.
+    /// </summary>
+    public double ClassLossWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// Target of real images in the discriminator's loss: below 1 is one-sided label smoothing
+    /// (Salimans et al. 2016), which keeps the discriminator from growing over-confident.
+    /// </summary>
+    public double RealLabel { get; init; } = 0.9;
+
+    /// <summary>
     /// How both networks are trained: epochs, batch size, seed, threads, checkpoints. Its
     /// optimiser settings make one optimiser per network.
     /// </summary>
@@ -37,6 +50,16 @@ public sealed record ImageGanOptions
         ArchitectureChecks.AtLeast(LatentSize, 1, "The latent size");
         ArchitectureChecks.AtLeast(GeneratorWidth, 1, "The generator width");
         ArchitectureChecks.AtLeast(DiscriminatorWidth, 1, "The discriminator width");
+        if (!(ClassLossWeight >= 0) || double.IsInfinity(ClassLossWeight))
+        {
+            throw new GalenConfigurationException($"The class loss weight must be a finite number ≥ 0; it is {ClassLossWeight}.");
+        }
+
+        if (!(RealLabel > 0.5 && RealLabel <= 1))
+        {
+            throw new GalenConfigurationException($"The real-image label must lie in (0.5, 1] (1 = no smoothing); it is {RealLabel}.");
+        }
+
         Training.Validate();
     }
 

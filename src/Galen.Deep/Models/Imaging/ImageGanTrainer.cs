@@ -57,7 +57,7 @@ public sealed class ImageGanTrainer(ImageGanOptions options)
         try
         {
             network.to(device);
-            using var procedure = new GanProcedure(network, ImageEncoding.Symmetric(shape).Encode(train.Inputs, "training images"), classes, classCount, training.Optimizer, device);
+            using var procedure = new GanProcedure(network, ImageEncoding.Symmetric(shape).Encode(train.Inputs, "training images"), classes, classCount, Options, device);
             var report = loop.Run(procedure, progress, cancellationToken);
             return new ImageGanModel(network, shape, schema, shares, Options, device, report);
         }
