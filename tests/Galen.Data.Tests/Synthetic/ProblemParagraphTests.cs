@@ -99,15 +99,14 @@ public sealed class ProblemParagraphTests
             foreach (var condition in ConditionCatalog.In(patient.Conditions))
             {
                 // The names of the drugs the patient takes for this condition, and every drug's written forms.
-                var allowed = HomeMedicationCatalog.All.Where(h => h.Condition == condition.Condition && patient.HomeMedications.Contains(h.DrugKey))
-                    .Select(h => DrugCatalog.Get(h.DrugKey).Name).ToHashSet(StringComparer.Ordinal);
+                var allowed = HomeDrugsFor(patient, condition.Condition);
                 var names = SurfaceForms("condition-name:" + condition.Name, condition.Phrase);
                 foreach (var note in patient.Admissions.SelectMany(a => a.Notes))
                 {
                     foreach (var line in note.Text.Split('\n').Select(l => l.TrimStart('#', ' ')).Where(l => names.Any(n => l.StartsWith(n + ":", StringComparison.Ordinal) || l.StartsWith(n + " -", StringComparison.Ordinal))))
                     {
                         // "# Hypertension: continue home lisinopril and amlodipine." names only drugs of the patient's own list for it.
-                        var named = DrugCatalog.All.Where(d => SurfaceForms("drug:" + d.Key, d.Name.ToLowerInvariant()).Any(f => line.Contains(f, StringComparison.Ordinal))).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+                        var named = DrugsNamedIn(line);
                         Assert.Equal(allowed.Count > 0, named.Count > 0);
                         Assert.True(named.IsSubsetOf(allowed), $"'{line}' names {string.Join(", ", named.Except(allowed))}, not taken for {condition.Phrase}");
                         checkedLines++;
@@ -128,13 +127,12 @@ public sealed class ProblemParagraphTests
         {
             foreach (var condition in ConditionCatalog.In(patient.Conditions))
             {
-                var allowed = HomeMedicationCatalog.All.Where(h => h.Condition == condition.Condition && patient.HomeMedications.Contains(h.DrugKey))
-                    .Select(h => DrugCatalog.Get(h.DrugKey).Name).ToHashSet(StringComparer.Ordinal);
+                var allowed = HomeDrugsFor(patient, condition.Condition);
                 string prefix = "- " + char.ToUpperInvariant(condition.Phrase[0]) + condition.Phrase[1..] + ", on ";
                 foreach (var line in patient.Admissions.SelectMany(a => a.Notes).SelectMany(n => n.Text.Split('\n')).Where(l => l.StartsWith(prefix, StringComparison.Ordinal)))
                 {
                     // "- Congestive heart failure, on furosemide and carvedilol" in a past-history list.
-                    var named = DrugCatalog.All.Where(d => SurfaceForms("drug:" + d.Key, d.Name.ToLowerInvariant()).Any(f => line.Contains(f, StringComparison.Ordinal))).Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+                    var named = DrugsNamedIn(line);
                     Assert.NotEmpty(named);
                     Assert.True(named.IsSubsetOf(allowed), $"'{line}' names {string.Join(", ", named.Except(allowed))}, not taken for {condition.Phrase}");
                     checkedLines++;
@@ -144,6 +142,16 @@ public sealed class ProblemParagraphTests
 
         Assert.True(checkedLines > 10, $"only {checkedLines} past-history lines with medications checked");
     }
+
+    /// <summary>Names of the home medications <paramref name="patient"/> takes for <paramref name="condition"/>.</summary>
+    private static HashSet<string> HomeDrugsFor(SyntheticPatient patient, ChronicCondition condition) =>
+        HomeMedicationCatalog.All.Where(h => h.Condition == condition && patient.HomeMedications.Contains(h.DrugKey))
+            .Select(h => DrugCatalog.Get(h.DrugKey).Name).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Names of every catalogue drug written in <paramref name="line"/>, in any of its written forms.</summary>
+    private static HashSet<string> DrugsNamedIn(string line) =>
+        DrugCatalog.All.Where(d => SurfaceForms("drug:" + d.Key, d.Name.ToLowerInvariant()).Any(f => line.Contains(f, StringComparison.Ordinal)))
+            .Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void Writing_the_problem_list_leaves_the_rest_of_the_record_unchanged()
