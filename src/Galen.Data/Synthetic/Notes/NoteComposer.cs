@@ -649,16 +649,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
         private void ReasonPhrase(string section, NoteBuilder b)
         {
             _ = _rng.Next();
-            var patientStream = _rng;
-            _rng = _problemRng;
-            try
-            {
-                Phrase(section, b);
-            }
-            finally
-            {
-                _rng = patientStream;
-            }
+            OnNoteStream(() => Phrase(section, b));
         }
 
         /// <summary>
@@ -675,9 +666,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                 return;
             }
 
-            var patientStream = _rng;
-            _rng = _problemRng;
-            try
+            OnNoteStream(() =>
             {
                 for (int i = 0; i < conditions.Count; i++)
                 {
@@ -695,11 +684,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                         DrugList(b, home);
                     }
                 }
-            }
-            finally
-            {
-                _rng = patientStream;
-            }
+            });
         }
 
         /// <summary>
@@ -716,9 +701,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                 return;
             }
 
-            var patientStream = _rng;
-            _rng = _problemRng;
-            try
+            OnNoteStream(() =>
             {
                 for (int i = 0; i < conditions.Count; i++)
                 {
@@ -737,11 +720,7 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                         b.Append('\n');
                     }
                 }
-            }
-            finally
-            {
-                _rng = patientStream;
-            }
+            });
         }
 
         /// <summary>
@@ -757,15 +736,27 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
                 return;
             }
 
-            var patientStream = _rng;
-            _rng = _problemRng;
-            try
+            OnNoteStream(() =>
             {
                 if (_rng.Chance(HpiAdmittedFor))
                 {
                     b.Append(' ');
                     Phrase(section, b);
                 }
+            });
+        }
+
+        /// <summary>
+        /// Runs <paramref name="write"/> with the note's own stream as <c>_rng</c>, then gives the
+        /// patient's stream back, so wording drawn there never moves the patient's later draws.
+        /// </summary>
+        private void OnNoteStream(Action write)
+        {
+            var patientStream = _rng;
+            _rng = _problemRng;
+            try
+            {
+                write();
             }
             finally
             {
@@ -793,35 +784,35 @@ internal sealed class NoteComposer(NoteTemplateSet set, HospitalSetting setting,
         /// </summary>
         private void Problems(NoteBuilder b)
         {
-            var patientStream = _rng;
-            _rng = _problemRng;
-            try
+            OnNoteStream(() =>
             {
-                var conditions = ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime)).Zip(Conditions()).ToList();
-                var problems = ProblemPlanner.Plan(_patient, _admission, _present, Findings(), conditions, _rng);
-                for (int i = 0; i < problems.Count; i++)
+                try
                 {
-                    _problem = problems[i];
-                    if (i > 0)
+                    var conditions = ConditionCatalog.In(_patient.ConditionsAt(_admission.AdmitTime)).Zip(Conditions()).ToList();
+                    var problems = ProblemPlanner.Plan(_patient, _admission, _present, Findings(), conditions, _rng);
+                    for (int i = 0; i < problems.Count; i++)
                     {
-                        b.Append('\n');
-                    }
+                        _problem = problems[i];
+                        if (i > 0)
+                        {
+                            b.Append('\n');
+                        }
 
-                    string family = _problem.Kind switch
-                    {
-                        ProblemKind.Acute => "problem-acute",
-                        ProblemKind.Supportive => "problem-supportive",
-                        ProblemKind.Chronic => "problem-chronic",
-                        _ => "problem-untreated",
-                    };
-                    Phrase(family + ":" + _kind, b);
+                        string family = _problem.Kind switch
+                        {
+                            ProblemKind.Acute => "problem-acute",
+                            ProblemKind.Supportive => "problem-supportive",
+                            ProblemKind.Chronic => "problem-chronic",
+                            _ => "problem-untreated",
+                        };
+                        Phrase(family + ":" + _kind, b);
+                    }
                 }
-            }
-            finally
-            {
-                _problem = null;
-                _rng = patientStream;
-            }
+                finally
+                {
+                    _problem = null;
+                }
+            });
         }
 
         /// <summary>Abnormal first values of the chart (before the note, for an admission note), worded as notes word them.</summary>
